@@ -1,0 +1,1 @@
+"""Tools of the lora-harms site: the checker, the MkDocs hooks, the benchmark."""

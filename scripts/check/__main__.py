@@ -1,0 +1,47 @@
+"""Command line: `python -m scripts.check [--external] [--no-build] [--root DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .built import check_build
+from .external import check_external
+from .pages import load_site
+from .rules import run_rules
+from .settings import SettingsError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the site; print every problem as `path:line: what — what to do`; return 1 if any."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.check", description="Check links, sections and the two languages of the site.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: the current one)")
+    parser.add_argument("--no-build", action="store_true", help="only the rules on the Markdown sources (fast); skip the build and its link checks")
+    parser.add_argument("--external", action="store_true", help="also try every outside address (network, cached)")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(args.root.resolve())
+    except SettingsError as error:
+        print(f"check: {error}", file=sys.stderr)
+        return 2
+    site = load_site(settings)
+    problems = run_rules(site, settings)
+    if not args.no_build:
+        problems += check_build(site, settings)
+    if args.external:
+        problems += check_external(site, settings)
+    problems = sorted(set(problems))
+    for problem in problems:
+        print(problem)
+    pages = sum(len(versions) for versions in site.pages.values())
+    if problems:
+        files = len({problem.path for problem in problems})
+        print(f"check: {len(problems)} problem{'s' * (len(problems) != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+        return 1
+    print(f"check: ok — {pages} pages in {len(settings.languages)} languages; links, sections and parity all hold")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
