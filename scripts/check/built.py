@@ -142,8 +142,11 @@ def _covered(href: str, reported_in: str, reported: list[Problem]) -> bool:
 
 def problems_from_html(build: Build, site: Site, settings: Settings, reported: list[Problem]) -> list[Problem]:
     """Check every link of the built HTML offline with lychee (fragments included)."""
+    # Absolute links to the site's own address (canonical, share cards, overrides) are checked as local files.
+    origin = settings.site_url[: len(settings.site_url) - len(urlparse(settings.site_url).path)] if settings.site_url else ""
+    remap = ["--remap", f"^{re.escape(origin)}/ file://{build.serve_root.as_posix()}/"] if origin else []
     result = subprocess.run(
-        ["lychee", "--offline", "--include-fragments", "--index-files", "index.html", "--root-dir", str(build.serve_root),
+        ["lychee", *remap, "--offline", "--include-fragments", "--index-files", "index.html", "--root-dir", str(build.serve_root),
          "--format", "json", "--no-progress", "--mode", "plain", str(build.site_dir)],
         capture_output=True, text=True, env={**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"},
     )
