@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_build:
         problems += check_build(site, settings)
     if args.external:
-        problems += check_external(site, settings)
+        problems += check_external(site, settings, report=lambda line: print(line, file=sys.stderr))
     problems = sorted(set(problems))
     for problem in problems:
         print(problem)
