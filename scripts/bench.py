@@ -1,0 +1,60 @@
+"""Measured, not timed in tests: build time, checker time, and lychee's offline time, as a table.
+
+Run: `.venv/bin/python -m scripts.bench` (add `--runs N`; `--pages` also runs scripts/bench_pages.py when
+it exists, for page weight and Lighthouse scores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+def timed(command: list[str], runs: int) -> tuple[float, float]:
+    """Run `command` `runs` times; return the median and the fastest wall time in seconds."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=ENV, check=False, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), min(times)
+
+
+def main() -> None:
+    """Print the table of build and check times."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", action="store_true", help="also measure page weight and Lighthouse scores")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "lora-harms"
+        python = sys.executable
+        rows = [
+            ("mkdocs build (ja + en)", timed([python, "-m", "mkdocs", "build", "-q", "-d", str(site)], args.runs)),
+            ("checker, without --external (builds too)", timed([python, "-m", "scripts.check"], args.runs)),
+            ("checker --no-build (source rules only)", timed([python, "-m", "scripts.check", "--no-build"], args.runs)),
+            ("lychee --offline on the built site", timed(["lychee", "--offline", "--include-fragments", "--index-files", "index.html",
+                                                          "--root-dir", temp, "--no-progress", str(site)], args.runs)),
+        ]
+        pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"{'what':44} {'median s':>9} {'best s':>7}")
+    print(f"{'-' * 44} {'-' * 9} {'-' * 7}")
+    for name, (median, best) in rows:
+        print(f"{name:44} {median:9.2f} {best:7.2f}")
+    print(f"({args.runs} runs each; {pages} built HTML pages; {os.cpu_count()} cores)")
+    page_bench = ROOT / "scripts" / "bench_pages.py"
+    if args.pages and page_bench.exists():
+        subprocess.run([python, str(page_bench)], cwd=ROOT, env=ENV, check=False)
+
+
+if __name__ == "__main__":
+    main()
