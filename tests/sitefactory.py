@@ -53,7 +53,8 @@ class FixtureSite:
         for folder in ("overrides", "includes"):
             shutil.copytree(PROJECT / folder, root / folder)
         (root / "scripts").mkdir()
-        shutil.copy(PROJECT / "scripts" / "glossary_hook.py", root / "scripts" / "glossary_hook.py")
+        for hook in (PROJECT / "scripts").glob("*_hook.py"):
+            shutil.copy(hook, root / "scripts" / hook.name)
         config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
         slugs = sorted({name.rsplit(".", 2)[0] for name in pages})
         config["nav"] = [{slug: f"{slug}.md"} for slug in slugs]
@@ -79,6 +80,13 @@ class FixtureSite:
         text = self.path(name).read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {name}"
         self.write(name, text.replace(old, new, 1))
+
+    def build(self) -> Path:
+        """Build the site with MkDocs (strict) and return the output folder."""
+        out = self.root / "built"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                       cwd=self.root, check=True, capture_output=True, text=True, timeout=120)
+        return out
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the checker on this site, as a contributor would."""
