@@ -1,0 +1,116 @@
+"""Browser-test fixtures: the site built once per session, served on 127.0.0.1, and Debian's Chromium.
+
+The site is built into <tmp>/lora-harms and the parent folder is served, so that paths match
+site_url (https://lora-harms.github.io/lora-harms/): the home page is http://127.0.0.1:<port>/lora-harms/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SITE_URL = "https://lora-harms.github.io/lora-harms/"
+BASE_PATH = "/lora-harms/"
+LANGUAGES = ("ja", "en")
+# Page slugs, from the Japanese sources (docs/<slug>.ja.md); "index" is the home page.
+SLUGS = sorted(p.name.removesuffix(".ja.md") for p in (PROJECT / "docs").glob("*.ja.md"))
+
+
+def page_path(slug: str, lang: str) -> str:
+    """The path of a page under the site root, e.g. 'en/misuse/' ('' for the Japanese home page)."""
+    prefix = "" if lang == "ja" else f"{lang}/"
+    return prefix if slug == "index" else f"{prefix}{slug}/"
+
+
+ALL_PAGES = [(slug, lang) for lang in LANGUAGES for slug in SLUGS]
+
+
+def require_chromium() -> None:
+    """Fail on CI, skip elsewhere, when Debian's Chromium is missing."""
+    if Path(CHROMIUM).exists():
+        return
+    message = f"{CHROMIUM} is missing: run scripts/setup (installs Debian's chromium and fonts-noto-cjk)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # no request log on the test output
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site, built once per session into <tmp>/lora-harms; returns that folder."""
+    out = tmp_path_factory.mktemp("site") / "lora-harms"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
+        cwd=PROJECT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """http://127.0.0.1:<port>/lora-harms/ — the built site, served by a threading http.server."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator:
+    """Debian's Chromium, driven by Playwright (Playwright's own browser download does not work here)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def new_page(chromium, base_url) -> Iterator[Callable]:
+    """Opens a page in a fresh context: new_page(**context_options); closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("base_url", base_url)
+        context = chromium.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
