@@ -61,7 +61,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per session into <tmp>/lora-harms; returns that folder."""
     out = tmp_path_factory.mktemp("site") / "lora-harms"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
         cwd=PROJECT, env=env, capture_output=True, text=True,
