@@ -15,7 +15,9 @@ from pathlib import Path
 
 from .pages import Heading, Page, Site, as_date
 from .problems import Problem
+from .published import check_published
 from .settings import Settings
+from .translations import check_translations_current
 
 KEBAB_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
@@ -174,6 +176,8 @@ RULES: tuple[Rule, ...] = (
     check_front_matter,
     check_ends_with_sources,
     check_forbidden_links,
+    check_published,
+    check_translations_current,
 )
 
 
