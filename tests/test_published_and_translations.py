@@ -18,7 +18,7 @@ import yaml
 
 from tests.sitefactory import PROJECT, FixtureSite, two_page_site
 
-REGISTER = "run `python -m scripts.check.published` and commit published.json"
+REGISTER = "run `.venv/bin/python -m scripts.check.published` and commit published.json"
 
 
 def git(site: FixtureSite, *args: str) -> str:
@@ -157,7 +157,7 @@ def test_changed_japanese_section_is_named_and_shown_on_that_section_only(repo: 
     result = repo.check("--no-build")
     assert problems(result) == [
         f"docs/other.en.md:14: section '#details' is behind the Japanese page: other.ja.md changed it since translated_from {synced} — "
-        f"read `git diff {synced} -- docs/other.ja.md`, update the section and run `python -m scripts.check.translations docs/other.en.md`; "
+        f"read `git diff {synced} -- docs/other.ja.md`, update the section and run `.venv/bin/python -m scripts.check.translations docs/other.en.md`; "
         "or publish it with a notice by adding 'details' to `translation_pending:` in the front matter",
     ]
     out = repo.build()
@@ -196,7 +196,7 @@ def test_unknown_translated_from_commit_is_an_error(repo: FixtureSite):
     assert problems(result) == [
         f"docs/other.en.md:5: translated_from cannot be compared: commit {'deadbeef' * 5} is not in this repository's history — "
         "fetch the whole history (`git fetch --unshallow`); if the commit is gone (squash merge), compare the pages by hand "
-        "and then run `python -m scripts.check.translations docs/other.en.md`",
+        "and then run `.venv/bin/python -m scripts.check.translations docs/other.en.md`",
     ]
 
 

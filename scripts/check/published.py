@@ -28,7 +28,7 @@ from .problems import Problem
 from .settings import Settings, load_settings
 
 REGISTRY = "published.json"
-COMMAND = "python -m scripts.check.published"
+COMMAND = ".venv/bin/python -m scripts.check.published"
 
 
 def read_registry(root: Path) -> dict[str, list[str]] | None:

@@ -27,7 +27,7 @@ from .settings import Settings, load_settings
 
 KEY = "translated_from"
 PENDING = "translation_pending"
-COMMAND = "python -m scripts.check.translations"
+COMMAND = ".venv/bin/python -m scripts.check.translations"
 
 
 def _original(page: Page, site: Site, settings: Settings) -> Page | None:
