@@ -4,6 +4,7 @@ the GitHub workflows run the same commands a contributor runs."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import subprocess
 import sys
 
@@ -78,3 +79,23 @@ def test_workflows_fetch_the_whole_history():
         checkouts = [step for job in workflow(name)["jobs"].values() for step in job["steps"]
                      if step.get("uses", "").startswith("actions/checkout@")]
         assert checkouts and all(step["with"]["fetch-depth"] == 0 for step in checkouts), name
+
+
+def test_workflows_pass_the_workflow_linter():
+    """check-jsonschema validates each workflow against GitHub's schema (vendored: no download)."""
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    files = sorted(str(path) for path in (PROJECT / ".github" / "workflows").glob("*.yml"))
+    assert len(files) == 2
+    result = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", *files],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_linter_fails_on_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: echo\n", encoding="utf-8")
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(broken)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "broken.yml" in result.stdout + result.stderr
