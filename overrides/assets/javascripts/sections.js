@@ -5,8 +5,8 @@
 
   var ja = (document.documentElement.lang || "ja").indexOf("ja") === 0;
   var text = ja
-    ? { permalink: "このセクションへのリンク", copy: "このセクションへのリンクをコピー", copied: "リンクをコピーしました", failed: "コピーできませんでした。リンクを長押ししてコピーしてください" }
-    : { permalink: "Link to this section", copy: "Copy link to this section", copied: "Link copied", failed: "Could not copy. Press and hold the link to copy it" };
+    ? { search: "サイト内検索", code: "コードブロックの操作", permalink: "このセクションへのリンク", copy: "このセクションへのリンクをコピー", copied: "リンクをコピーしました", failed: "コピーできませんでした。リンクを長押ししてコピーしてください" }
+    : { search: "Search this site", code: "Code block actions", permalink: "Link to this section", copy: "Copy link to this section", copied: "Link copied", failed: "Could not copy. Press and hold the link to copy it" };
 
   /* The page's absolute address: site_url + page path, from <link rel="canonical">. */
   var canonical = document.querySelector('link[rel="canonical"]');
@@ -89,6 +89,16 @@
       copy(button.dataset.url).then(function (ok) { announce(ok ? text.copied : text.failed); });
     });
     permalink.insertAdjacentElement("afterend", button);
+  });
+
+  /* Accessible names Material leaves out: the search dialog, and the small toolbar it adds to each
+   * code block (several unnamed <nav> landmarks otherwise). */
+  var search = document.querySelector(".md-search[role=dialog]");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", text.search);
+  window.addEventListener("load", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("nav.md-code__nav:not([aria-label])"), function (nav, i) {
+      nav.setAttribute("aria-label", text.code + " " + (i + 1));
+    });
   });
 
   /* Language switch: the selector's links keep the section the reader is in. */
