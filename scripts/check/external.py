@@ -8,6 +8,8 @@ addresses that answered, so a second run within the cache age asks nothing.
 
 from __future__ import annotations
 
+import errno
+import http.client
 import json
 import socket
 import time
@@ -71,27 +73,17 @@ def check_url(url: str, timeout: float, retries: int) -> Outcome:
                 return Outcome(False, f"HTTP {error.code} {error.reason}")
             wait = _retry_after(error)
             time.sleep(min(wait if wait is not None else 2.0**attempt, MAX_RETRY_AFTER_SECONDS))
-        except urllib.error.URLError as error:
-            reason = error.reason
-            if isinstance(reason, (socket.gaierror, ConnectionRefusedError, OSError)) and not isinstance(reason, (TimeoutError, socket.timeout)):
-                offline = isinstance(reason, socket.gaierror) or getattr(reason, "errno", None) in (101, 113)
+        except (urllib.error.URLError, TimeoutError) as error:
+            reason = getattr(error, "reason", error)
+            if not isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError since Python 3.10
+                offline = isinstance(reason, socket.gaierror) or getattr(reason, "errno", None) in (errno.ENETUNREACH, errno.EHOSTUNREACH)
                 return Outcome(False, f"cannot connect ({reason})", offline=offline)
             if attempt >= retries:
                 return Outcome(False, f"no answer within {timeout:g} s")
             time.sleep(2.0**attempt)
-        except (TimeoutError, socket.timeout):
-            if attempt >= retries:
-                return Outcome(False, f"no answer within {timeout:g} s")
-        except (ValueError, http_client_errors()) as error:  # malformed address or response
+        except (ValueError, http.client.HTTPException) as error:  # a malformed address or answer
             return Outcome(False, f"bad address or answer ({error})")
         attempt += 1
-
-
-def http_client_errors() -> type[Exception]:
-    """The base class of http.client's errors (imported lazily to keep the names above short)."""
-    import http.client
-
-    return http.client.HTTPException
 
 
 def _load_cache(path: Path, max_age_seconds: float) -> dict[str, float]:
