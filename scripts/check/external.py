@@ -25,7 +25,7 @@ from .problems import Problem
 from .settings import Settings
 
 CACHE_FILE = ".cache/external-links.json"
-USER_AGENT = "lora-harms-link-check/1.0 (+https://github.com/lora-harms/lora-harms)"
+USER_AGENT = "lora-harms-link-check/1.0"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER_SECONDS = 60
 
