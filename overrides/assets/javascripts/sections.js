@@ -5,8 +5,8 @@
 
   var ja = (document.documentElement.lang || "ja").indexOf("ja") === 0;
   var text = ja
-    ? { search: "サイト内検索", code: "コードブロックの操作", permalink: "このセクションへのリンク", copy: "このセクションへのリンクをコピー", copied: "リンクをコピーしました", failed: "コピーできませんでした。リンクを長押ししてコピーしてください" }
-    : { search: "Search this site", code: "Code block actions", permalink: "Link to this section", copy: "Copy link to this section", copied: "Link copied", failed: "Could not copy. Press and hold the link to copy it" };
+    ? { search: "サイト内検索", code: "コードブロックの操作", copy: "このセクションへのリンクをコピー", copied: "リンクをコピーしました", failed: "コピーできませんでした。リンクを長押ししてコピーしてください" }
+    : { search: "Search this site", code: "Code block actions", copy: "Copy link to this section", copied: "Link copied", failed: "Could not copy. Press and hold the link to copy it" };
 
   /* The page's absolute address: site_url + page path, from <link rel="canonical">. */
   var canonical = document.querySelector('link[rel="canonical"]');
@@ -77,7 +77,6 @@
   headings.forEach(function (heading) {
     var permalink = heading.querySelector("a.headerlink");
     if (!permalink) return;
-    permalink.title = text.permalink;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "lh-copy-link";
