@@ -23,8 +23,20 @@ def abbreviations_file(project_root: Path, locale: str) -> Path:
     return project_root / ABBREVIATIONS_DIR / f"abbreviations.{locale}.md"
 
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class CjkAwareAbbrTreeprocessor(AbbrTreeprocessor):
-    """`abbr`'s tree processor, with term boundaries that also work in Japanese text."""
+    """`abbr`'s tree processor, with term boundaries that also work in Japanese text.
+
+    Headings are left alone: a dotted term in a title reads as a link, and the text below explains it.
+    """
+
+    def iter_element(self, el, parent=None):  # type: ignore[override]
+        """Wrap terms in this element and its children, except inside headings."""
+        if el.tag in HEADINGS:
+            return
+        super().iter_element(el, parent)
 
     def run(self, root):  # type: ignore[override]
         """Wrap every defined term in `<abbr>`, unless it is part of a longer ASCII word."""

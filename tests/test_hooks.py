@@ -18,6 +18,16 @@ def test_glossary_terms_get_their_language_definition_inside_japanese_text(site:
     assert "追加ファイルの方式" not in en
 
 
+def test_glossary_terms_in_headings_are_left_plain(site: FixtureSite):
+    (site.root / "includes" / "abbreviations.ja.md").write_text("*[LoRA]: 追加ファイルの方式\n", encoding="utf-8")
+    site.edit("index.ja.md", "## 詳細 {#details}", "## LoRAの詳細 {#details}")
+    site.edit("index.ja.md", "詳しく説明します。", "LoRAを説明します。")
+    ja = (site.build() / "index.html").read_text(encoding="utf-8")
+    heading = ja[ja.index('<h2 id="details"'):]
+    assert heading[: heading.index("</h2>")].count("<abbr") == 0
+    assert '<abbr title="追加ファイルの方式">LoRA</abbr>を説明します。' in ja
+
+
 def test_every_page_shows_its_review_date_after_the_sources(site: FixtureSite):
     out = site.build()
     ja = (out / "other" / "index.html").read_text(encoding="utf-8")
