@@ -124,9 +124,13 @@
     pending = true;
     requestAnimationFrame(function () { pending = false; setHash(currentSection()); });
   }, { passive: true });
-  /* Material also handles clicks on these links and would drop the section; let the browser follow them. */
+  /* Material also handles clicks on these links and would drop the section; let the browser follow them,
+   * to the section on screen now (the last scroll event may have come before the layout settled). */
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element && event.target.closest(".md-select a[hreflang]");
-    if (link) event.stopPropagation();
+    if (!link) return;
+    var id = currentSection();
+    if (id || window.scrollY === 0) link.hash = id ? "#" + id : "";
+    event.stopPropagation();
   }, true);
 })();
