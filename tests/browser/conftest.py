@@ -56,6 +56,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # no request log on the test output
         pass
 
+    def send_error(self, code, message=None, explain=None) -> None:
+        """A missing address under the site answers with the site's 404.html, as GitHub Pages does."""
+        page = Path(self.directory) / BASE_PATH.strip("/") / "404.html"
+        if code != 404 or not self.path.startswith(BASE_PATH) or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
