@@ -1,0 +1,36 @@
+"""Glossary terms explain themselves where they appear: on hover with a mouse, on tap on a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import page_path
+
+pytestmark = pytest.mark.browser
+
+VISIBLE_TOOLTIP = """() => [...document.querySelectorAll('.md-tooltip2--active')]
+  .filter(el => getComputedStyle(el).opacity === '1').map(el => el.textContent.trim())"""
+
+
+@pytest.mark.parametrize(("lang", "term"), [("ja", "LoRA"), ("ja", "ベースモデル"), ("en", "base model")])
+def test_tapping_a_term_on_a_phone_shows_its_definition(new_page, lang, term):
+    page = new_page(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
+    page.goto(page_path("misuse", lang))
+    # A term inside a link follows the link when tapped; the definition is for terms in running text.
+    abbr = page.locator("article abbr:not(a *)", has_text=term).first
+    definition = abbr.get_attribute("title")
+    assert definition, f"'{term}' has no definition on the {lang} page"
+    abbr.scroll_into_view_if_needed()
+    abbr.tap()
+    page.wait_for_function(f"({VISIBLE_TOOLTIP})().length > 0")
+    assert page.evaluate(VISIBLE_TOOLTIP) == [definition]
+
+
+def test_hovering_a_term_shows_its_definition(new_page):
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(page_path("what-is-lora", "en"))
+    abbr = page.locator("article abbr:not(a *)").first
+    definition = abbr.get_attribute("title")
+    abbr.hover()
+    page.wait_for_function(f"({VISIBLE_TOOLTIP})().length > 0")
+    assert page.evaluate(VISIBLE_TOOLTIP) == [definition]
