@@ -90,8 +90,13 @@ class FixtureSite:
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run the checker on this site, as a contributor would."""
-        return subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(self.root), *args],
-                              cwd=PROJECT, capture_output=True, text=True, timeout=120)
+        return run_checker(self.root, *args)
+
+
+def run_checker(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m scripts.check` on the project at `root`."""
+    return subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(root), *args],
+                          cwd=PROJECT, capture_output=True, text=True, timeout=120)
 
 
 def two_page_site(root: Path) -> FixtureSite:
