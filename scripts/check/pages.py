@@ -14,12 +14,12 @@ from pathlib import Path
 
 import yaml
 
+# The page syntax (headings, ids, fences) is defined once, in the hook that MkDocs loads by path.
+from scripts.translation_hook import FENCE, HEADING, HEADING_ID
+
 from .problems import Problem
 from .settings import Settings
 
-HEADING = re.compile(r"^ {0,4}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^}]*)\})?[ \t#]*$")
-HEADING_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
-FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 # Markdown inline links and images, reference definitions, autolinks and raw HTML href/src.
 LINK_PATTERNS = (
     re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)"),
