@@ -1,7 +1,7 @@
 """Measured, not timed in tests: build time, checker time, and lychee's offline time, as a table.
 
-Run: `.venv/bin/python -m scripts.bench` (add `--runs N`; `--pages` also runs scripts/bench_pages.py when
-it exists, for page weight and Lighthouse scores).
+Run: `.venv/bin/python -m scripts.bench` (add `--runs N`; `--pages` also runs scripts/bench_pages.py, for page
+weight and Lighthouse scores).
 """
 
 from __future__ import annotations
@@ -51,9 +51,8 @@ def main() -> None:
     for name, (median, best) in rows:
         print(f"{name:44} {median:9.2f} {best:7.2f}")
     print(f"({args.runs} runs each; {pages} built HTML pages; {os.cpu_count()} cores)")
-    page_bench = ROOT / "scripts" / "bench_pages.py"
-    if args.pages and page_bench.exists():
-        subprocess.run([python, str(page_bench)], cwd=ROOT, env=ENV, check=False)
+    if args.pages:
+        subprocess.run([python, "-m", "scripts.bench_pages"], cwd=ROOT, env=ENV, check=False)
 
 
 if __name__ == "__main__":

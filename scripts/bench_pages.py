@@ -1,6 +1,6 @@
 """Page weight and Lighthouse scores, per page and language (measured, not a test).
 
-Builds the site, serves it on 127.0.0.1 (under /lora-harms/, as on GitHub Pages), and for every page:
+Builds the site, serves it on 127.0.0.1 (under the path of site_url, as on GitHub Pages), and for every page:
 
 - first-view transfer: every resource the page requests on a first load in Debian's Chromium (cold
   cache, JavaScript on, 375×812 phone viewport, one second after "load" for the search index and
@@ -10,7 +10,7 @@ Builds the site, serves it on 127.0.0.1 (under /lora-harms/, as on GitHub Pages)
   node_modules/lighthouse against the same server.
 
 Targets: ≤ 80 KB gzip on first view, 100 in every score; a "!" marks a miss.
-Run: `.venv/bin/python scripts/bench_pages.py` (`--no-lighthouse` for weights only, `--pages misuse,report`).
+Run: `.venv/bin/python -m scripts.bench_pages` (`--no-lighthouse` for weights only, `--pages misuse,report`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.check.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -33,7 +36,9 @@ CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-netwo
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET_KB = 80.0
-LANGUAGES = ("ja", "en")
+SETTINGS = load_settings(ROOT)  # mkdocs.yml: the site's address and its languages
+LANGUAGES = SETTINGS.languages
+BASE_PATH = urlsplit(SETTINGS.site_url).path
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -42,7 +47,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def page_path(slug: str, lang: str) -> str:
-    prefix = "" if lang == "ja" else f"{lang}/"
+    prefix = "" if lang == SETTINGS.default_language else f"{lang}/"
     return prefix if slug == "index" else f"{prefix}{slug}/"
 
 
@@ -108,12 +113,12 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as temp:
-        site = Path(temp) / "lora-harms"
+        site = Path(temp) / BASE_PATH.strip("/")
         build(site)
         handler = functools.partial(_Quiet, directory=temp)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_port}/lora-harms/"
+        base = f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
         rows = []
         try:
             with sync_playwright() as pw:

@@ -40,14 +40,19 @@ PAGE = """<!doctype html>
   .mark {{ font-weight: 700; color: #fff; border: 3px solid #fff; border-radius: 10px; padding: 4px 14px; }}
 </style></head><body>
   <div><h1>{title}</h1><p>{tagline}</p></div>
-  <footer><span>lora-harms.github.io/lora-harms{path}</span><span class="mark">{badge}</span></footer>
+  <footer><span>{address}{path}</span><span class="mark">{badge}</span></footer>
 </body></html>
 """
 
 
+def mkdocs_config() -> dict:
+    """mkdocs.yml, read as plain strings."""
+    return yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
 def site_names() -> dict[str, str]:
     """The site's name per language, from mkdocs.yml (ja: site_name; others: the i18n plugin's site_name)."""
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = mkdocs_config()
     names = {"ja": config["site_name"]}
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -62,6 +67,7 @@ def main() -> None:
 
     OUT.mkdir(parents=True, exist_ok=True)
     names = site_names()
+    address = mkdocs_config()["site_url"].split("://", 1)[-1].rstrip("/")  # shown on the card
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1)
@@ -69,7 +75,7 @@ def main() -> None:
             page.set_content(PAGE.format(
                 lang=lang, w=WIDTH, h=HEIGHT, title=html.escape(names[lang]), tagline=html.escape(tagline),
                 title_size=64 if lang == "ja" else 60, spacing="0.02em" if lang == "ja" else "0",
-                path="/" if lang == "ja" else "/en/", badge="日本語 · English" if lang == "ja" else "English · 日本語",
+                address=html.escape(address), path="/" if lang == "ja" else "/en/", badge="日本語 · English" if lang == "ja" else "English · 日本語",
             ))
             page.evaluate("document.fonts.ready")
             target = OUT / f"card.{lang}.png"

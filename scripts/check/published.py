@@ -19,8 +19,6 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
 from scripts.translation_hook import OLD_ID_ANCHOR, is_git_root
 
 from .pages import Page, Site, load_site
@@ -57,18 +55,6 @@ def merged(registry: dict[str, list[str]], now: dict[str, list[str]]) -> dict[st
     return dict(sorted(result.items()))
 
 
-def redirect_maps(settings: Settings) -> tuple[dict[str, str], int]:
-    """mkdocs.yml's `redirects: redirect_maps` and the line where a new entry goes."""
-    text = (settings.root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.safe_load(text) or {}
-    maps: dict[str, str] = {}
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            maps = (plugin["redirects"] or {}).get("redirect_maps") or {}
-    line = next((n for n, t in enumerate(text.splitlines(), 1) if "redirect_maps" in t), 1)
-    return {str(k): str(v) for k, v in maps.items()}, line
-
-
 def _anchors(page: Page) -> set[str]:
     return {h.id for h in page.headings if h.id} | {a for h in page.headings for a in OLD_ID_ANCHOR.findall(h.text)}
 
@@ -99,7 +85,7 @@ def check_published(site: Site, settings: Settings) -> list[Problem]:
     if registry is None:
         return [Problem(REGISTRY, 1, "there is no registry of published pages and sections", f"run `{COMMAND}` and commit {REGISTRY}")]
     problems = []
-    maps, maps_line = redirect_maps(settings)
+    maps, maps_line = settings.redirect_maps, settings.redirect_maps_line
     for slug, ids in sorted(registry.items()):
         versions = site.pages.get(slug)
         if not versions:

@@ -31,6 +31,8 @@ class Settings:
     external_max_concurrency: int
     external_max_retries: int
     external_cache_max_age_hours: float
+    redirect_maps: dict[str, str]
+    redirect_maps_line: int
 
     def relative(self, path: Path) -> str:
         """Return `path` relative to the project root, as printed in problems."""
@@ -51,10 +53,21 @@ def _i18n_languages(mkdocs_config: dict) -> list[dict]:
     raise SettingsError("mkdocs.yml: no `i18n` plugin with `languages` — add mkdocs-static-i18n's configuration")
 
 
+def _redirect_maps(mkdocs_config: dict, text: str) -> tuple[dict[str, str], int]:
+    """`redirects: redirect_maps` of mkdocs.yml, and the line where a new entry goes."""
+    maps: dict[str, str] = {}
+    for plugin in mkdocs_config.get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            maps = (plugin["redirects"] or {}).get("redirect_maps") or {}
+    line = next((n for n, t in enumerate(text.splitlines(), 1) if "redirect_maps" in t), 1)
+    return {str(k): str(v) for k, v in maps.items()}, line
+
+
 def load_settings(root: Path) -> Settings:
     """Read the settings of the project at `root` from its mkdocs.yml and pyproject.toml."""
     try:
-        mkdocs_config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+        mkdocs_text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        mkdocs_config = yaml.safe_load(mkdocs_text) or {}
         pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, tomllib.TOMLDecodeError) as error:
         raise SettingsError(f"cannot read the configuration: {error}") from error
@@ -63,6 +76,7 @@ def load_settings(root: Path) -> Settings:
         raise SettingsError("pyproject.toml: no [tool.lora-harms.check] table")
     languages = _i18n_languages(mkdocs_config)
     default = next((lang["locale"] for lang in languages if lang.get("default")), languages[0]["locale"])
+    redirect_maps, redirect_maps_line = _redirect_maps(mkdocs_config, mkdocs_text)
     return Settings(
         root=root,
         docs_dir=root / mkdocs_config.get("docs_dir", "docs"),
@@ -76,4 +90,6 @@ def load_settings(root: Path) -> Settings:
         external_max_concurrency=int(rules["external_max_concurrency"]),
         external_max_retries=int(rules["external_max_retries"]),
         external_cache_max_age_hours=float(rules["external_cache_max_age_hours"]),
+        redirect_maps=redirect_maps,
+        redirect_maps_line=redirect_maps_line,
     )

@@ -14,8 +14,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from scripts.check.settings import load_settings
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,16 +29,18 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-SITE_URL = "https://lora-harms.github.io/lora-harms/"
-BASE_PATH = "/lora-harms/"
-LANGUAGES = ("ja", "en")
+SETTINGS = load_settings(PROJECT)  # mkdocs.yml: the site's address and its languages
+SITE_URL = SETTINGS.site_url
+BASE_PATH = urlsplit(SITE_URL).path
+LANGUAGES = SETTINGS.languages
 # Page slugs, from the Japanese sources (docs/<slug>.ja.md); "index" is the home page.
-SLUGS = sorted(p.name.removesuffix(".ja.md") for p in (PROJECT / "docs").glob("*.ja.md"))
+SLUGS = sorted(p.name.removesuffix(f".{SETTINGS.default_language}.md")
+               for p in (PROJECT / "docs").glob(f"*.{SETTINGS.default_language}.md"))
 
 
 def page_path(slug: str, lang: str) -> str:
     """The path of a page under the site root, e.g. 'en/misuse/' ('' for the Japanese home page)."""
-    prefix = "" if lang == "ja" else f"{lang}/"
+    prefix = "" if lang == SETTINGS.default_language else f"{lang}/"
     return prefix if slug == "index" else f"{prefix}{slug}/"
 
 
