@@ -490,3 +490,42 @@ def first_sentence(text: str, lang: str) -> str:
         return text
     match = EN_SENTENCE_END.search(text)
     return text[: match.end()] if match else text
+
+
+# --- what a page's citations must respect (shared by the hook's warnings and the checker's rules) ---
+
+
+def unknown_citations(rel: str, found: list[Marker], base: FactBase) -> list[FactError]:
+    """A cited id that is not in the fact base (or is not written as an id at all)."""
+    errors = []
+    for marker in found:
+        for fact_id in marker.ids:
+            if fact_id in base.facts:
+                continue
+            if not FACT_ID.match(fact_id):
+                errors.append(FactError(rel, marker.line, f"citation [[{', '.join(marker.ids)}]] names '{fact_id}', which is not a fact id",
+                                        "write ids as in facts/*.yml, e.g. [[R-9]], several as [[R-9, L-6]]"))
+            else:
+                errors.append(FactError(rel, marker.line, f"cites {fact_id}, which is not in the fact base",
+                                        f"cite an id of {FACTS_DIR}/*.yml, or add the fact there first (CONTRIBUTING.md, 'Facts and citations')"))
+    return errors
+
+
+def unverified_citations(rel: str, found: list[Marker], base: FactBase) -> list[FactError]:
+    """A cited fact whose status is unverified."""
+    return [
+        FactError(rel, marker.line, f"cites {fact_id}, which is unverified ({base.facts[fact_id].file}:{base.facts[fact_id].line})",
+                  "leave the claim out: an unverified fact is never cited (verify it first, then change its status)")
+        for marker in found for fact_id in marker.ids
+        if fact_id in base.facts and base.facts[fact_id].status == "unverified"
+    ]
+
+
+def corrected_citations(rel: str, found: list[Marker], base: FactBase) -> list[FactError]:
+    """A cited fact that a newer entry corrects (`corrected_by`)."""
+    return [
+        FactError(rel, marker.line, f"cites {fact_id}, which {base.facts[fact_id].corrected_by} corrects",
+                  f"cite {base.facts[fact_id].corrected_by} instead")
+        for marker in found for fact_id in marker.ids
+        if fact_id in base.facts and base.facts[fact_id].corrected_by
+    ]
