@@ -1,4 +1,4 @@
-"""Command line: `python -m scripts.check [--external] [--no-build] [--root DIR]`."""
+"""Command line: `python -m scripts.check [--external] [--no-build] [--stale-facts-fail] [--root DIR]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 from .built import check_build
 from .external import check_external
 from .pages import load_site
-from .rules import run_rules
+from .facts import check_stale_facts
+from .rules import ADVISORIES, run_rules
 from .settings import SettingsError, load_settings
 
 
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: the current one)")
     parser.add_argument("--no-build", action="store_true", help="only the rules on the Markdown sources (fast); skip the build and its link checks")
     parser.add_argument("--external", action="store_true", help="also try every outside address (network, cached)")
+    parser.add_argument("--stale-facts-fail", action="store_true",
+                        help="fail on facts past their re-check date (by default a warning; the weekly workflow sets this)")
     args = parser.parse_args(argv)
     try:
         settings = load_settings(args.root.resolve())
@@ -27,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     site = load_site(settings)
     problems = run_rules(site, settings)
+    for severity, rule in ADVISORIES:
+        found = rule(site, settings)
+        if rule is check_stale_facts and args.stale_facts_fail:
+            problems += found
+            continue
+        for advisory in sorted(set(found)):
+            print(f"{severity}: {advisory}", file=sys.stderr)
     if not args.no_build:
         problems += check_build(site, settings)
     if args.external:

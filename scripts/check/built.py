@@ -27,6 +27,8 @@ MISSING_ANCHOR = re.compile(r"Doc file '(?P<doc>[^']+)' contains a link '(?P<tar
 MISSING_OWN_ANCHOR = re.compile(r"Doc file '(?P<doc>[^']+)' contains a link '#(?P<anchor>[^']+)', but there is no such anchor on this page")
 OTHER_DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains an? (?P<kind>absolute|unrecognized relative) link '(?P<target>[^']+)'")
 NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found")
+# A hook's warning that already names the file and line (scripts/citations_hook.py): `path:line: what — fix`.
+LOCATED = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<message>.+?) — (?P<fix>.+)$")
 LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 
 
@@ -96,6 +98,8 @@ def problems_from_log(build: Build, site: Site, settings: Settings) -> list[Prob
             page = site.page_for(match["doc"])
             problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"{match['kind']} link '{match['target']}' is not checked by the build",
                                     "link to the Markdown file instead, e.g. `report.md#before-you-report`"))
+        elif match := LOCATED.match(text):
+            problems.append(Problem(match["path"], int(match["line"]), match["message"], match["fix"]))
         elif match := NAV_MISSING.search(text):
             problems.append(Problem("mkdocs.yml", _config_line(settings, match["target"]), f"navigation lists '{match['target']}', which does not exist",
                                     f"add the page in every language or remove it from `nav`"))

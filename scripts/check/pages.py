@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts import factbase
+
 # The page syntax (headings, ids, fences) is defined once, in the hook that MkDocs loads by path.
 from scripts.translation_hook import FENCE, HEADING, HEADING_ID
 
@@ -64,6 +66,7 @@ class Page:
     front_matter_lines: dict[str, int] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    citations: list[factbase.Marker] = field(default_factory=list)
 
     def heading_line(self, heading_id: str) -> int | None:
         """Return the line of the heading with this id, or None if the page has no such section."""
@@ -78,6 +81,7 @@ class Site:
     problems: list[Problem]
     unsuffixed: list[str]
     unreadable: set[tuple[str, str]] = field(default_factory=set)
+    facts: factbase.FactBase = field(default_factory=factbase.FactBase)
 
     def all_pages(self) -> list[Page]:
         """Every page in a stable order (slug, then language)."""
@@ -167,12 +171,13 @@ def parse_page(path: Path, settings: Settings, slug: str, lang: str) -> tuple[Pa
     lines = text.lstrip("\ufeff").splitlines()
     body_start, problems = _front_matter(page, lines)
     problems += _body(page, lines, body_start)
+    page.citations = factbase.markers(lines[body_start:], first_line=body_start + 1)
     return page, problems
 
 
 def load_site(settings: Settings) -> Site:
-    """Parse every Markdown page under the docs directory."""
-    site = Site(pages={}, problems=[], unsuffixed=[])
+    """Parse every Markdown page under the docs directory, and read the fact base (facts/*.yml)."""
+    site = Site(pages={}, problems=[], unsuffixed=[], facts=factbase.load(settings.root))
     for path in sorted(settings.docs_dir.rglob("*.md")):
         relative = path.relative_to(settings.docs_dir)
         name = split_name(relative, settings.languages)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from .facts import (check_cited_facts_exist, check_corrected_not_cited, check_fact_base, check_outside_links_are_sources,
+                    check_stale_facts, check_uncited_facts, check_unverified_not_cited)
 from .pages import Heading, Page, Site, as_date
 from .problems import Problem
 from .published import check_published
@@ -178,6 +180,17 @@ RULES: tuple[Rule, ...] = (
     check_forbidden_links,
     check_published,
     check_translations_current,
+    check_fact_base,
+    check_cited_facts_exist,
+    check_unverified_not_cited,
+    check_outside_links_are_sources,
+)
+# Reported on standard error and never failing the default run (scripts/check/facts.py says why);
+# `--stale-facts-fail` turns check_stale_facts into a failing rule.
+ADVISORIES: tuple[tuple[str, Rule], ...] = (
+    ("warning", check_stale_facts),
+    ("warning", check_corrected_not_cited),
+    ("note", check_uncited_facts),
 )
 
 
