@@ -55,7 +55,10 @@ def _body_offset(page) -> int:
     except (OSError, AttributeError):
         return 0
     match = FRONT_MATTER.match(source)
-    return match.group(0).count("\n") if match else 0
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return match.group(0).count("\n") + len(rest) - len(rest.lstrip("\n"))  # MkDocs strips the blank lines too
 
 
 def _page_file(file, locale: str) -> str | None:

@@ -4,7 +4,8 @@ No MkDocs import (scripts/citations_hook.py calls this with the page's text and 
 is produced as Markdown, not HTML, so that MkDocs validates every generated link (`facts.md#r-9`,
 `#source-1`) like a hand-written one, mkdocs-static-i18n points `facts.md` to the page's language, and
 the text reads the same without JavaScript and in print. The only HTML is an empty anchor per list item
-and the `<sup>` around the citation numbers, for which Markdown has no syntax.
+the `<sup>` around the citation numbers, for which Markdown has no syntax, and the `<div>` that keeps
+the generated list apart from anything written above it.
 """
 
 from __future__ import annotations
@@ -170,7 +171,8 @@ def sources_list(numbering: Numbering, base: FactBase, lang: str, sheet_href: st
             footer += " · " + words["on_sheet"].format(id=fact.id, href=f"{sheet_href}#{fact.anchor()}")
         lines += ["", f"    {footer}", ""]
         items.append("\n".join(lines))
-    return "\n".join(items)
+    # In a block of its own (md_in_html), so that a list written above it by hand is not continued.
+    return '<div class="sources-list" markdown>\n\n' + "\n".join(items) + "\n</div>"
 
 
 def _meta_line(fact: Fact, lang: str, today: dt.date) -> str:
