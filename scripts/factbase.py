@@ -522,10 +522,13 @@ def unverified_citations(rel: str, found: list[Marker], base: FactBase) -> list[
 
 
 def corrected_citations(rel: str, found: list[Marker], base: FactBase) -> list[FactError]:
-    """A cited fact that a newer entry corrects (`corrected_by`)."""
+    """A cited fact that a newer entry corrects (`corrected_by`), unless the same marker cites that entry too.
+
+    `[[L-3, L-28]]` cites the older entry through the one that corrects it (TEAM.md, decision 2).
+    """
     return [
         FactError(rel, marker.line, f"cites {fact_id}, which {base.facts[fact_id].corrected_by} corrects",
-                  f"cite {base.facts[fact_id].corrected_by} instead")
+                  f"cite {base.facts[fact_id].corrected_by} instead, or both together: [[{base.facts[fact_id].corrected_by}, {fact_id}]]")
         for marker in found for fact_id in marker.ids
-        if fact_id in base.facts and base.facts[fact_id].corrected_by
+        if fact_id in base.facts and base.facts[fact_id].corrected_by and base.facts[fact_id].corrected_by not in marker.ids
     ]

@@ -233,13 +233,13 @@ def test_mail_and_phone_links_must_be_in_a_cited_claim(site: FixtureSite):
 
 def test_citing_a_corrected_fact_warns_without_failing(site: FixtureSite):
     with_more_facts(site)
-    site.edit("index.en.md", "More text.", "More text.[[R-2]]")
+    site.edit("index.en.md", "More text.", "More text.[[R-2]] Cited through the entry that corrects it.[[R-3, R-2]]")
     result = site.check("--no-build")
     assert result.returncode == 0, result.stdout
     assert advisories(result, "warning") == [
         "warning: facts/reporting.yml:53: L-1 was due to be checked again by 2020-12-31 (checked 2020-01-01, every 365 days); cited on no page — "
         "read its sources again; then set checked to that day, and change the claim (both languages) and the pages if the sources changed",
-        "warning: docs/index.en.md:15: cites R-2, which R-3 corrects — cite R-3 instead",
+        "warning: docs/index.en.md:15: cites R-2, which R-3 corrects — cite R-3 instead, or both together: [[R-3, R-2]]",
     ]
 
 
