@@ -4,8 +4,8 @@ No MkDocs import (scripts/citations_hook.py calls this with the page's text and 
 is produced as Markdown, not HTML, so that MkDocs validates every generated link (`facts.md#r-9`,
 `#source-1`) like a hand-written one, mkdocs-static-i18n points `facts.md` to the page's language, and
 the text reads the same without JavaScript and in print. The only HTML is an empty anchor per list item
-the `<sup>` around the citation numbers, for which Markdown has no syntax, and the `<div>` that keeps
-the generated list apart from anything written above it.
+the `<sup>` around the citation numbers, for which Markdown has no syntax, and a `<div>` with a class
+around the sources list (which keeps it apart from a list written above it) and the platform table.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ LABELS = {
         "cited_on": "このサイトで引用しているページ",
         "not_cited": "このサイトのページではまだ引用していません。",
         "repo_file": "{repo}の{path}",
-        "table": ("事業者・窓口", "規則・窓口の内容", "時点", "事実"),
+        "table": ("事実", "事業者・窓口", "規則・窓口の内容", "時点"),
         "sheet_sources": "出典は、各事実の項目に載せています。",
         "date": "{year}年{month}月{day}日",
         "year_month": "{year}年{month}月",
@@ -60,7 +60,7 @@ LABELS = {
         "cited_on": "Cited on",
         "not_cited": "No page of this site cites it yet.",
         "repo_file": "{path} in {repo}",
-        "table": ("Platform or route", "Rule or route", "As of", "Fact"),
+        "table": ("Fact", "Platform or route", "Rule or route", "As of"),
         "sheet_sources": "Each fact above lists its own sources.",
         "date": "{day} {month_name} {year}",
         "year_month": "{month_name} {year}",
@@ -237,5 +237,5 @@ def platform_table(base: FactBase, lang: str) -> str:
                 continue
             date = format_date(fact.as_of or fact.checked, lang)
             claim = first_sentence(fact.claim[lang], lang).replace("|", "\\|") + status_note(fact, lang)
-            rows.append(f"| {plain(topic.name[lang])} | {claim} | {date} | [{fact.id}](#{fact.anchor()}) |")
-    return "\n".join(rows)
+            rows.append(f"| [{fact.id}](#{fact.anchor()}) | {plain(topic.name[lang])} | {claim} | {date} |")
+    return '<div class="platform-rules" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"

@@ -358,8 +358,8 @@ def test_the_fact_sheet_lists_facts_by_topic_with_a_table_of_platform_rules(tmp_
     assert "（期限を過ぎ、再確認を待っています）" in ja[ja.index('id="l-1"'):]
     table = en[en.index("<table>"):en.index("</table>")]
     assert table.count("<tr>") == 2, "the header and R-3: T-1 and L-1 are no platform's, R-1 is unverified, R-2 corrected"
-    assert ('<td>Civitai</td>\n<td>Reports are sent with "Report". (partly verified)</td>\n<td>8 August 2026</td>\n'
-            '<td><a href="#r-3">R-3</a></td>') in table
+    assert ('<td><a href="#r-3">R-3</a></td>\n<td>Civitai</td>\n<td>Reports are sent with "Report". (partly verified)</td>\n'
+            '<td>8 August 2026</td>') in table
     assert "<p>Each fact above lists its own sources.</p>" in en[en.index('id="sources"'):]
     # A page's sources list links each fact to its entry on the fact sheet.
     other = (out / "other" / "index.html").read_text(encoding="utf-8")
