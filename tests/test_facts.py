@@ -347,7 +347,7 @@ def test_the_fact_sheet_lists_facts_by_topic_with_a_table_of_platform_rules(tmp_
     assert [ja.index(f'id="{anchor}"') for anchor in ("topic-lora-basics", "t-1", "topic-civitai", "r-2", "r-3", "topic-japan-law", "l-1")] == sorted(
         ja.index(f'id="{anchor}"') for anchor in ("topic-lora-basics", "t-1", "topic-civitai", "r-2", "r-3", "topic-japan-law", "l-1"))
     assert 'id="r-1"' not in ja and 'id="r-1"' not in en
-    assert '<h3 id="topic-civitai">Civitai' in ja and '<h3 id="topic-japan-law">Japanese law' in en
+    assert '<h3 id="topic-civitai">Civitai' in ja and '<h3 id="topic-japan-law">Other Japanese law' in en
     entry = en[en.index('<h4 id="r-3"'):en.index('<h3 id="topic-japan-law"')]
     assert ("<p><strong>Status</strong>: partly verified · <strong>As of</strong>: 8 August 2026 · "
             "<strong>Checked</strong>: 15 November 2026 · <strong>Next check due</strong>: 12 November 2036</p>") in entry

@@ -33,7 +33,7 @@ class Settings:
     external_cache_max_age_hours: float
     redirect_maps: dict[str, str]
     redirect_maps_line: int
-    own_addresses: tuple[str, ...] = ()  # site_url, repo_url and project_addresses: links there need no fact
+    own_addresses: tuple[str, ...] = ()  # site_url, repo_url and allowed_outside_links: links there need no fact
 
     def relative(self, path: Path) -> str:
         """Return `path` relative to the project root, as printed in problems."""
@@ -94,5 +94,5 @@ def load_settings(root: Path) -> Settings:
         redirect_maps=redirect_maps,
         redirect_maps_line=redirect_maps_line,
         own_addresses=tuple(a for a in (mkdocs_config.get("site_url", ""), mkdocs_config.get("repo_url", ""),
-                                         *rules.get("project_addresses", [])) if a),
+                                         *rules.get("allowed_outside_links", [])) if a),
     )
