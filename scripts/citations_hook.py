@@ -30,7 +30,7 @@ log = logging.getLogger("mkdocs.hooks.citations")
 SHEET_MARKERS = {"<!-- facts:platform-table -->": "table", "<!-- facts:list -->": "list"}
 SOURCES_HEADING = re.compile(r"^#{2}\s.*\{[^}]*#sources[\s}]")
 ANY_HEADING = re.compile(r"^#{1,6}\s")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 _base = factbase.FactBase()
 
@@ -90,7 +90,12 @@ def _cited_on(page, files, locale: str) -> dict[str, list[tuple[str, str]]]:
             continue
         text = file.content_string
         match = FRONT_MATTER.match(text)
-        meta = (yaml.safe_load(match.group(0).strip("-\n. ")) if match else None) or {}
+        try:
+            meta = (yaml.safe_load(match["yaml"]) if match else None) or {}
+        except yaml.YAMLError:
+            meta = {}  # the page's own build reports it
+        if not isinstance(meta, dict):
+            meta = {}
         title = str(meta.get("title") or target)
         for fact_id in dict.fromkeys(i for m in factbase.markers(text.splitlines()) for i in m.ids):
             result.setdefault(fact_id, []).append((title, _relative(target, page)))

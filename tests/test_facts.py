@@ -312,6 +312,16 @@ def test_a_strict_build_stops_on_an_unknown_fact(site: FixtureSite):
             "or add the fact there first (CONTRIBUTING.md, 'Facts and citations')") in result.stderr
 
 
+def test_the_checker_reports_an_unknown_fact_once_with_the_build(site: FixtureSite):
+    """The hook's warning in the build log is the rule's own problem, not a second line."""
+    site.edit("index.ja.md", "詳しく説明します。", "詳しく説明します[[R-999]]。")
+    result = site.check()
+    assert problems(result) == [
+        "docs/index.ja.md:15: cites R-999, which is not in the fact base — cite an id of facts/*.yml, "
+        "or add the fact there first (CONTRIBUTING.md, 'Facts and citations')",
+    ]
+
+
 FACT_SHEET = """---
 title: {title}
 description: {description}
