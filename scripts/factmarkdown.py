@@ -167,7 +167,7 @@ def sources_list(numbering: Numbering, base: FactBase, lang: str, sheet_href: st
         lines = [f'{number}. <a id="{SOURCE_ANCHOR.format(number=number)}"></a>{first_sentence(fact.claim[lang], lang)}{status_note(fact, lang)}', ""]
         lines += [f"    - {source_line(source, lang)}" for source in fact.sources]
         footer = f"{words['checked']}{words['colon']}{format_date(fact.checked, lang)}"
-        if sheet_href is not None:
+        if sheet_href is not None and fact.status != "unverified":  # the fact sheet lists no unverified fact
             footer += " · " + words["on_sheet"].format(id=fact.id, href=f"{sheet_href}#{fact.anchor()}")
         lines += ["", f"    {footer}", ""]
         items.append("\n".join(lines))
