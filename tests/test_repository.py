@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from hypothesis import given, strategies as st
 import yaml
 
 from scripts import links_issue
@@ -399,3 +399,39 @@ def test_properdocs_builds_the_same_site_apart_from_the_generator_tag(tmp_path):
                  if GENERATOR.sub("", mkdocs[name].decode(errors="replace")) != GENERATOR.sub("", properdocs[name].decode(errors="replace"))
                  or (not name.endswith(".html") and mkdocs[name] != properdocs[name])]
     assert different == []
+
+
+# The documents that keep this machinery usable
+
+def test_contributing_gives_the_lock_command_of_the_lock_header():
+    header = (PROJECT / "requirements.lock").read_text(encoding="utf-8").split("\n#\n", 2)[1]
+    command = re.search(r"^#\s+(pip-compile .+)$", header, re.M).group(1)
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert contributing.count(f".venv/bin/{command}\n") == 2  # Japanese and English
+    assert "zizmor" in (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_successor_note_covers_every_hook_and_template_and_a_date_before_end_of_life():
+    note = (PROJECT / "docs-dev" / "successor.md").read_text(encoding="utf-8")
+    hooks = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
+    rows = re.findall(r"^\| \*\*[^|]*hook\*\* \|", note, re.M)
+    assert len(rows) == len(hooks), f"{len(hooks)} hooks in mkdocs.yml, {len(rows)} in docs-dev/successor.md"
+    for template in sorted((PROJECT / "overrides").rglob("*.html")):
+        assert f"`{template.relative_to(PROJECT).as_posix()}`" in note, template
+    assert "**i18n plugin**" in note
+    decide = re.search(r"\*\*Decide by (\d{4}-\d\d-\d\d)\*\*", note).group(1)
+    assert decide < "2027-05-05"
+
+
+URLS = st.sampled_from(["https://a.example/x", "https://b.example/y?q=1", "https://c.example/", "http://d.example/z"])
+PLACES = st.tuples(st.sampled_from(["docs/report.ja.md", "docs/faq.en.md"]), st.integers(1, 500))
+
+
+@given(st.lists(st.tuples(PLACES, URLS), min_size=1, max_size=12))
+def test_every_failing_address_is_listed_exactly_once_with_all_its_places(failures):
+    report = "".join(f"{path}:{line}: outside link {url} fails: HTTP 404 — fix it\n" for (path, line), url in failures)
+    body = links_issue.issue_body(report, {})
+    items = [line for line in body.splitlines() if line.startswith("- [ ] ")]
+    assert sorted(item.split(">", 1)[0][len("- [ ] <"):] for item in items) == sorted({url for _, url in failures})
+    for (path, line), url in failures:
+        assert f"{path}:{line}" in next(item for item in items if item.startswith(f"- [ ] <{url}>"))
