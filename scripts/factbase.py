@@ -472,7 +472,7 @@ def phones_in(text: str) -> set[str]:
     return {phone_digits(m.group()) for m in PHONE.finditer(text)}
 
 
-EN_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bNo)(?<!\bArt)(?<!\bArts)(?<!\bInc)(?<!\bv)(?<!\bvs)(?<!\bU\.S)(?<!\bet al)[.!?](?=\s+[A-Z0-9\"“(])")
+EN_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bNo)(?<!\bArt)(?<!\bArts)(?<!\bInc)(?<!\bv)(?<!\bvs)(?<!\bU\.S)(?<!\bet al)[.!?](?=\s+[A-Z0-9\"“(])")
 
 
 def first_sentence(text: str, lang: str) -> str:
