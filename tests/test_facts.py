@@ -10,6 +10,10 @@ import re
 import subprocess
 import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scripts import factbase
 from tests.sitefactory import FixtureSite, two_page_site
 
 # More facts for the tests (T-1 is the fixture's own): an unverified one, a corrected one and the
@@ -374,3 +378,29 @@ def test_the_fact_sheet_lists_facts_by_topic_with_a_table_of_platform_rules(tmp_
     # A page's sources list links each fact to its entry on the fact sheet.
     other = (out / "other" / "index.html").read_text(encoding="utf-8")
     assert '事実一覧の<a href="../facts/#r-3">R-3</a>' in other
+
+
+# --- the library's pieces ---------------------------------------------------------------------------
+
+FACT_IDS = st.from_regex(r"[TRL]-[1-9][0-9]{0,2}", fullmatch=True)
+PROSE = st.text(alphabet="ab 。.,（）「」", max_size=8)
+
+
+@given(st.lists(FACT_IDS, min_size=1, max_size=3), PROSE, PROSE)
+def test_a_marker_is_a_citation_except_in_inline_code(ids, before, after):
+    marker = "[[" + ", ".join(ids) + "]]"
+    assert [m.ids for m in factbase.markers([before + marker + after])] == [tuple(ids)]
+    assert factbase.markers([f"{before}`{marker}`{after}"]) == []
+    assert factbase.markers([f"{before}``a ` {marker}``{after}"]) == []
+    assert factbase.markers(["```", marker, "```", marker], first_line=10)[0].line == 13
+
+
+def test_addresses_compare_without_case_of_scheme_and_host_trailing_slash_or_fragment():
+    same = {factbase.normalise_url(url) for url in ("https://StopNCII.org/how-it-works/", "HTTPS://stopncii.org/how-it-works#steps")}
+    assert same == {"https://stopncii.org/how-it-works"}
+    assert factbase.normalise_url("https://example.org/Path") != factbase.normalise_url("https://example.org/path")
+
+
+def test_first_sentence_keeps_quotes_initials_and_abbreviations_together():
+    assert factbase.first_sentence("「ここ。まだ」続きます。次です。", "ja") == "「ここ。まだ」続きます。"
+    assert factbase.first_sentence("Edward J. Hu et al. wrote it, e.g. in 2021. Next.", "en") == "Edward J. Hu et al. wrote it, e.g. in 2021."
