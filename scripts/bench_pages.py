@@ -20,14 +20,13 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts import sitebuild
 from scripts.check.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +51,9 @@ def page_path(slug: str, lang: str) -> str:
 
 
 def build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
+    result = sitebuild.build(ROOT / "mkdocs.yml", site, strict=False)
+    if not result.ok:
+        raise SystemExit(f"mkdocs build failed:\n{result.log}")
 
 
 def first_view(browser, url: str) -> tuple[float, int, list[tuple[str, int]]]:

@@ -6,12 +6,16 @@ project, so the checker runs against the real settings; only the pages and the n
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+
+from scripts import sitebuild
+from scripts.check.__main__ import main as check_main
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -84,8 +88,8 @@ class FixtureSite:
     def build(self) -> Path:
         """Build the site with MkDocs (strict) and return the output folder."""
         out = self.root / "built"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                       cwd=self.root, check=True, capture_output=True, text=True, timeout=120)
+        result = sitebuild.build(self.root / "mkdocs.yml", out, strict=True)
+        assert result.ok, result.log
         return out
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -94,9 +98,12 @@ class FixtureSite:
 
 
 def run_checker(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `python -m scripts.check` on the project at `root`."""
-    return subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(root), *args],
-                          cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    """Run the checker's command line (`python -m scripts.check --root <root> …`) in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = check_main(["--root", str(root), *args])
+    return subprocess.CompletedProcess(["python", "-m", "scripts.check", "--root", str(root), *args], code,
+                                       out.getvalue(), err.getvalue())
 
 
 def two_page_site(root: Path) -> FixtureSite:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from scripts import sitebuild
+
 from .pages import Page, Site
 from .problems import Problem
 from .settings import Settings
@@ -44,11 +46,8 @@ def build_site(settings: Settings, serve_root: Path) -> Build:
     """Build the site below `serve_root` at the path of `site_url` (as a web server would serve it)."""
     base = urlparse(settings.site_url).path.strip("/")
     site_dir = serve_root / base if base else serve_root
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(settings.root / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=settings.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
-    )
-    return Build(serve_root, site_dir, result.stdout + result.stderr, result.returncode)
+    result = sitebuild.build(settings.root / "mkdocs.yml", site_dir, strict=False)
+    return Build(serve_root, site_dir, result.log, 0 if result.ok else 1)
 
 
 def _line_of(page: Page | None, target: str) -> int:

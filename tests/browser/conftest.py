@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts import sitebuild
 from scripts.check.settings import load_settings
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -79,13 +78,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per session into <tmp>/lora-harms; returns that folder."""
     out = tmp_path_factory.mktemp("site") / "lora-harms"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
-        cwd=PROJECT, env=env, capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    result = sitebuild.build(PROJECT / "mkdocs.yml", out, strict=False)
+    if not result.ok:
+        pytest.fail(f"mkdocs build failed:\n{result.log}")
     return out
 
 
