@@ -1,6 +1,6 @@
 """Small throw-away copies of the project for tests: the real configuration, a few pages of their own.
 
-Each fixture site copies mkdocs.yml, pyproject.toml, the hook, overrides/ and includes/ from the
+Each fixture site copies mkdocs.yml, pyproject.toml, scripts/hooks/, overrides/ and includes/ from the
 project, so the checker runs against the real settings; only the pages and the navigation differ.
 """
 
@@ -56,9 +56,8 @@ class FixtureSite:
             shutil.copy(PROJECT / name, root / name)
         for folder in ("overrides", "includes"):
             shutil.copytree(PROJECT / folder, root / folder)
-        (root / "scripts").mkdir()
-        for hook in (PROJECT / "scripts").glob("*_hook.py"):
-            shutil.copy(hook, root / "scripts" / hook.name)
+        shutil.copytree(PROJECT / "scripts" / "hooks", root / "scripts" / "hooks",
+                        ignore=shutil.ignore_patterns("__pycache__"))
         config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
         slugs = sorted({name.rsplit(".", 2)[0] for name in pages})
         config["nav"] = [{slug: f"{slug}.md"} for slug in slugs]

@@ -5,7 +5,7 @@ brought up to date with: `translated_from: <commit>`. A section whose Japanese t
 commit (compared section by section, by heading id) is an error, so a pull request that changes the
 Japanese page also updates the translation. To publish a translation that is knowingly behind, list
 the section ids under `translation_pending:` in its front matter: the checker then accepts them and
-the built page shows a notice on each of them (`scripts/translation_hook.py` adds the notices to
+the built page shows a notice on each of them (`scripts/hooks/translation.py` adds the notices to
 every stale section, listed or not).
 
 After updating a translation, commit the Japanese page first, then record its commit with
@@ -19,7 +19,8 @@ import re
 import sys
 from pathlib import Path
 
-from scripts.translation_hook import HistoryError, is_git_root, is_modified, last_commit, original_of, stale_sections
+from scripts.hooks.history import HistoryError, is_git_root, is_modified, last_commit, then_and_now
+from scripts.hooks.pagetext import changed_sections, original_of
 
 from .pages import Page, Site, load_site
 from .problems import Problem
@@ -50,7 +51,7 @@ def check_translations_current(site: Site, settings: Settings) -> list[Problem]:
                                     f"translate {Path(original.rel).name} as it is committed, then run `{COMMAND} {page.rel}`"))
             continue
         try:
-            stale = stale_sections(settings.root, original.rel, str(commit))
+            stale = changed_sections(*then_and_now(settings.root, original.rel, str(commit)))
         except (HistoryError, OSError) as error:
             problems.append(Problem(page.rel, line, f"{KEY} cannot be compared: {error}",
                                     "fetch the whole history (`git fetch --unshallow`); if the commit is gone (squash merge), "

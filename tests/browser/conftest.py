@@ -16,18 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts import sitebuild
+from scripts import chromium as browser_binary, sitebuild
 from scripts.check.settings import load_settings
 
 PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SETTINGS = load_settings(PROJECT)  # mkdocs.yml: the site's address and its languages
 SITE_URL = SETTINGS.site_url
 BASE_PATH = urlsplit(SITE_URL).path
@@ -48,9 +40,9 @@ ALL_PAGES = [(slug, lang) for lang in LANGUAGES for slug in SLUGS]
 
 def require_chromium() -> None:
     """Fail on CI, skip elsewhere, when Debian's Chromium is missing."""
-    if Path(CHROMIUM).exists():
+    if Path(browser_binary.PATH).exists():
         return
-    message = f"{CHROMIUM} is missing: run scripts/setup (installs Debian's chromium and fonts-noto-cjk)"
+    message = f"{browser_binary.PATH} is missing: run scripts/setup (installs Debian's chromium and fonts-noto-cjk)"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
@@ -105,7 +97,7 @@ def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = browser_binary.launch(pw)
         try:
             yield browser
         finally:

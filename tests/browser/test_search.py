@@ -1,5 +1,5 @@
 """Search: Material's search box finds the right sections, and only pages of the reader's language
-(one index per language, scripts/search_hook.py)."""
+(one index per language, scripts/hooks/search.py)."""
 
 from __future__ import annotations
 

@@ -3,10 +3,9 @@
 (function () {
   "use strict";
 
-  var ja = (document.documentElement.lang || "ja").indexOf("ja") === 0;
-  var text = ja
-    ? { search: "サイト内検索", code: "コードブロックの操作", copy: "このセクションへのリンクをコピー", copied: "リンクをコピーしました", failed: "コピーできませんでした。リンクを長押ししてコピーしてください" }
-    : { search: "Search this site", code: "Code block actions", copy: "Copy link to this section", copied: "Link copied", failed: "Could not copy. Press and hold the link to copy it" };
+  /* The page language's words (`script` in overrides/locales/<lang>.yml), written into the page by main.html. */
+  var source = document.getElementById("lh-strings");
+  var text = source ? JSON.parse(source.textContent) : {};
 
   /* The page's absolute address: site_url + page path, from <link rel="canonical">. */
   var canonical = document.querySelector('link[rel="canonical"]');
