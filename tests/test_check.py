@@ -212,3 +212,28 @@ def test_every_problem_is_reported_at_once(site: FixtureSite):
 def test_the_real_site_passes():
     outcome = run_checker(PROJECT)
     assert outcome.returncode == 0, outcome.stdout
+
+
+def test_every_rule_has_a_unique_id_listed_in_contributing():
+    from scripts.check.rules import RULES
+
+    ids = [rule_id for rule_id, _ in RULES]
+    assert len(ids) == len(set(ids))
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for rule_id in [*ids, "LH000", "LH020", "LH021", "LH030"]:
+        assert f"| `{rule_id}` |" in contributing, rule_id
+
+
+def test_problems_carry_the_id_of_their_rule(site: FixtureSite):
+    from scripts.check.pages import load_site
+    from scripts.check.rules import run_rules
+    from scripts.check.settings import load_settings
+
+    site.path("other.en.md").unlink()
+    site.write("notes.md", "# Notes {#notes}\n")
+    site.edit("index.ja.md", "{#details}", "{#Details_2}")
+    settings = load_settings(site.root)
+    found = sorted((problem.path, problem.rule) for problem in run_rules(load_site(settings), settings))
+    assert ("docs/notes.md", "LH001") in found
+    assert ("docs/other.ja.md", "LH002") in found
+    assert ("docs/index.ja.md", "LH003") in found

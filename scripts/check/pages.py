@@ -18,6 +18,8 @@ import yaml
 from scripts.hooks.pagetext import Heading, PageText, parse
 
 from .problems import Problem
+
+READ = "LH000"  # a page that cannot be read (encoding, front matter, unclosed fence)
 from .settings import Settings
 
 # Markdown inline links and images, reference definitions, autolinks and raw HTML href/src.
@@ -90,18 +92,18 @@ def split_name(relative: Path, languages: tuple[str, ...]) -> tuple[str, str] | 
 def _front_matter(page: Page, text: PageText) -> list[Problem]:
     """Read the YAML front matter into the page; return what is wrong with it."""
     if text.front_matter is None:
-        return [Problem(page.rel, 1, "no front matter", "start the page with a `---` block holding title, description and last_reviewed")]
+        return [Problem(page.rel, 1, "no front matter", "start the page with a `---` block holding title, description and last_reviewed", rule=READ)]
     if not text.front_matter_closed:
-        return [Problem(page.rel, 1, "front matter is not closed", "end the front matter with a line `---`")]
+        return [Problem(page.rel, 1, "front matter is not closed", "end the front matter with a line `---`", rule=READ)]
     try:
         data = yaml.safe_load("\n".join(text.front_matter)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(error, "problem", None) or "invalid YAML"
-        return [Problem(page.rel, line, f"front matter is not valid YAML ({reason})", "write it as `key: value` lines; quote values that contain `: ` or start with a special character")]
+        return [Problem(page.rel, line, f"front matter is not valid YAML ({reason})", "write it as `key: value` lines; quote values that contain `: ` or start with a special character", rule=READ)]
     if not isinstance(data, dict):
-        return [Problem(page.rel, 2, "front matter is not a set of `key: value` lines", "write title, description and last_reviewed as `key: value`")]
+        return [Problem(page.rel, 2, "front matter is not a set of `key: value` lines", "write title, description and last_reviewed as `key: value`", rule=READ)]
     page.front_matter = data
     for number, line in enumerate(text.front_matter, start=2):
         key = line.split(":", 1)[0].strip()
@@ -119,7 +121,7 @@ def _body(page: Page, text: PageText) -> list[Problem]:
                 page.links.append(Link(match["target"], number))
     if text.unclosed_fence:
         fence, line = text.unclosed_fence
-        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code")]
+        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code", rule=READ)]
     return []
 
 
@@ -130,9 +132,9 @@ def parse_page(path: Path, settings: Settings, slug: str, lang: str) -> tuple[Pa
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "the file is not UTF-8 text", "save it as UTF-8 (without BOM)")]
+        return None, [Problem(rel, line, "the file is not UTF-8 text", "save it as UTF-8 (without BOM)", rule=READ)]
     except OSError as error:
-        return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable")]
+        return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable", rule=READ)]
     page = Page(path=path, rel=rel, slug=slug, lang=lang)
     parsed = parse(text)
     return page, _front_matter(page, parsed) + _body(page, parsed)

@@ -67,6 +67,7 @@ def check_translations_current(site: Site, settings: Settings) -> list[Problem]:
                 f"section '#{section}' is behind the Japanese page: {Path(original.rel).name} changed it since {KEY} {commit}",
                 f"read `git diff {commit} -- {original.rel}`, update the section and run `{COMMAND} {page.rel}`; "
                 f"or publish it with a notice by adding '{section}' to `{PENDING}:` in the front matter",
+                target=section,
             ))
         for section in pending:
             if section not in stale:
@@ -103,7 +104,7 @@ def main(argv: list[str]) -> int:
         paths = [Path(arg).resolve() for arg in argv]
     else:
         site = load_site(settings)
-        behind = {problem.path for problem in check_translations_current(site, settings) if "is behind" in problem.message}
+        behind = {problem.path for problem in check_translations_current(site, settings) if problem.target}  # a section behind
         paths = [page.path for page in site.all_pages() if page.lang != settings.default_language and page.rel not in behind]
     for path in paths:
         print(f"{settings.relative(path)}: {KEY} {record(path, settings)}")
