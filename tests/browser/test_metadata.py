@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.hooks import pagetext
+
 from tests.browser.conftest import ALL_PAGES, LANGUAGES, PROJECT, SITE_URL, page_path
 
 LOCALES = {"ja": "ja_JP", "en": "en_US"}
@@ -47,7 +49,7 @@ class Head(HTMLParser):
 
 def front_matter(slug: str, lang: str) -> dict:
     text = (PROJECT / "docs" / f"{slug}.{lang}.md").read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1])
+    return yaml.safe_load("\n".join(pagetext.parse(text).front_matter or []))
 
 
 def head_of(built_site: Path, slug: str, lang: str) -> Head:
