@@ -79,18 +79,14 @@ def problems_from_log(build: Build, site: Site, settings: Settings) -> list[Prob
         if not entry:
             continue
         text = entry["text"]
-        if match := MISSING_ANCHOR.search(text):
-            page = site.page_for(match["doc"])
-            note = _other_language_note(site, page, match["other"], match["anchor"])
-            problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"link to '{match['target']}'",
-                                    f"no such section in {Path(match['other']).name}{note}; link to a section that exists, or add it",
-                                    rule=MKDOCS, target=match["target"]))
-        elif match := MISSING_OWN_ANCHOR.search(text):
-            page = site.page_for(match["doc"])
-            note = _other_language_note(site, page, match["doc"], match["anchor"])
-            problems.append(Problem(page.rel if page else match["doc"], _line_of(page, "#" + match["anchor"]), f"link to '#{match['anchor']}'",
-                                    f"no such section in {Path(match['doc']).name}{note}; link to a section that exists, or add it",
-                                    rule=MKDOCS, target="#" + match["anchor"]))
+        if match := MISSING_ANCHOR.search(text) or MISSING_OWN_ANCHOR.search(text):
+            found = match.groupdict()
+            target, other = found.get("target") or f"#{found['anchor']}", found.get("other") or found["doc"]
+            page = site.page_for(found["doc"])
+            note = _other_language_note(site, page, other, found["anchor"])
+            problems.append(Problem(page.rel if page else found["doc"], _line_of(page, target), f"link to '{target}'",
+                                    f"no such section in {Path(other).name}{note}; link to a section that exists, or add it",
+                                    rule=MKDOCS, target=target))
         elif match := MISSING_DOC.search(text):
             page = site.page_for(match["doc"])
             problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"link to '{match['target']}'",
