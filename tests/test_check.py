@@ -237,3 +237,25 @@ def test_problems_carry_the_id_of_their_rule(site: FixtureSite):
     assert ("docs/notes.md", "LH001") in found
     assert ("docs/other.ja.md", "LH002") in found
     assert ("docs/index.ja.md", "LH003") in found
+
+
+def test_fix_copies_missing_heading_ids_from_the_japanese_page(site: FixtureSite):
+    site.edit("index.en.md", "## Details {#details}", "## Details")
+    site.edit("other.en.md", "## Overview {#overview}", "## Overview")
+    result = site.check("--fix", "--no-build")
+    assert result.returncode == 0, result.stdout
+    assert result.stderr.splitlines() == [
+        "fixed: docs/index.en.md:13: added {#details} from index.ja.md:13",
+        "fixed: docs/other.en.md:9: added {#overview} from other.ja.md:9",
+    ]
+    assert "## Details {#details}\n" in site.path("index.en.md").read_text(encoding="utf-8")
+
+
+def test_fix_leaves_a_heading_whose_level_differs(site: FixtureSite):
+    site.edit("index.en.md", "## Details {#details}", "### Details")
+    result = site.check("--fix", "--no-build")
+    assert result.returncode == 1
+    assert "fixed:" not in result.stderr
+    assert "docs/index.en.md:13: heading '### Details' has no explicit id — add one, e.g. `### Details {#details}` " \
+        "(English words, the same id in every language)" in problems(result)
+    assert "### Details\n" in site.path("index.en.md").read_text(encoding="utf-8")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, AXE, describe, page_path
+from tests.browser.helpers import AXE, describe
+from tests.project import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import AXE, describe, search_on
+from tests.browser.helpers import AXE, describe, search_on
 
 pytestmark = pytest.mark.browser
 
