@@ -20,23 +20,17 @@ from .settings import Settings
 def fix_heading_ids(site: Site, settings: Settings) -> list[str]:
     """Copy missing heading ids from the default language's page, by position; return what changed."""
     changes = []
-    for versions in site.pages.values():
-        original = versions.get(settings.default_language)
-        if original is None:
-            continue
-        for lang, page in sorted(versions.items()):
-            if lang == settings.default_language:
-                continue
-            lines = page.path.read_text(encoding="utf-8").split("\n")
-            edited = False
-            for mine, theirs in zip(page.headings, original.headings):
-                if mine.id is None and theirs.id and mine.level == theirs.level:
-                    index = mine.line - 1
-                    lines[index] = f"{lines[index].rstrip()} {{#{theirs.id}}}"
-                    changes.append(f"{page.rel}:{mine.line}: added {{#{theirs.id}}} from {Path(original.rel).name}:{theirs.line}")
-                    edited = True
-            if edited:
-                page.path.write_text("\n".join(lines), encoding="utf-8")
+    for original, page in site.translations(settings.default_language):
+        lines = page.path.read_text(encoding="utf-8").split("\n")
+        edited = False
+        for mine, theirs in zip(page.headings, original.headings):
+            if mine.id is None and theirs.id and mine.level == theirs.level:
+                index = mine.line - 1
+                lines[index] = f"{lines[index].rstrip()} {{#{theirs.id}}}"
+                changes.append(f"{page.rel}:{mine.line}: added {{#{theirs.id}}} from {Path(original.rel).name}:{theirs.line}")
+                edited = True
+        if edited:
+            page.path.write_text("\n".join(lines), encoding="utf-8")
     return changes
 
 

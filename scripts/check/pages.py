@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,16 @@ class Site:
     def all_pages(self) -> list[Page]:
         """Every page in a stable order (slug, then language)."""
         return [self.pages[slug][lang] for slug in sorted(self.pages) for lang in sorted(self.pages[slug])]
+
+    def translations(self, default_language: str) -> Iterator[tuple[Page, Page]]:
+        """(original, translation) for every translated page whose original exists."""
+        for versions in self.pages.values():
+            original = versions.get(default_language)
+            if original is None:
+                continue
+            for lang, page in sorted(versions.items()):
+                if lang != default_language:
+                    yield original, page
 
     def page_for(self, rel_source: str) -> Page | None:
         """Find a page by its path relative to the docs directory (e.g. `report.en.md`)."""

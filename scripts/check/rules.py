@@ -97,27 +97,21 @@ def _where(page: Page, heading: Heading | None) -> str:
 def check_parity(site: Site, settings: Settings) -> list[Problem]:
     """Both languages of a page have the same heading ids, in the same order, at the same levels."""
     problems = []
-    for versions in site.pages.values():
-        original = versions.get(settings.default_language)
-        if original is None:
-            continue
-        for lang, page in sorted(versions.items()):
-            if lang == settings.default_language:
+    for original, page in site.translations(settings.default_language):
+        ours = [h for h in page.headings if h.id]
+        theirs = [h for h in original.headings if h.id]
+        for index in range(max(len(ours), len(theirs))):
+            mine = ours[index] if index < len(ours) else None
+            other = theirs[index] if index < len(theirs) else None
+            if mine and other and (mine.id, mine.level) == (other.id, other.level):
                 continue
-            ours = [h for h in page.headings if h.id]
-            theirs = [h for h in original.headings if h.id]
-            for index in range(max(len(ours), len(theirs))):
-                mine = ours[index] if index < len(ours) else None
-                other = theirs[index] if index < len(theirs) else None
-                if mine and other and (mine.id, mine.level) == (other.id, other.level):
-                    continue
-                line = mine.line if mine else (ours[-1].line if ours else 1)
-                problems.append(Problem(
-                    page.rel, line,
-                    f"sections part from the {_language(original.lang)} page here: {_where(page, mine)}, {_where(original, other)}",
-                    f"give both languages the same section ids, in the same order, at the same levels (the {_language(original.lang)} page leads)",
-                ))
-                break
+            line = mine.line if mine else (ours[-1].line if ours else 1)
+            problems.append(Problem(
+                page.rel, line,
+                f"sections part from the {_language(original.lang)} page here: {_where(page, mine)}, {_where(original, other)}",
+                f"give both languages the same section ids, in the same order, at the same levels (the {_language(original.lang)} page leads)",
+            ))
+            break
     return problems
 
 
