@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from scripts.hooks.history import HistoryError, is_git_root, is_modified, last_commit, then_and_now
-from scripts.hooks.pagetext import changed_sections, original_of
+from scripts.hooks.pagetext import changed_sections, original_of, parse
 
 from .pages import Page, Site, load_site
 from .problems import Problem
@@ -87,13 +87,12 @@ def record(page_path: Path, settings: Settings) -> str:
     if is_modified(settings.root, original):
         raise SystemExit(f"{original} has changes that are not committed: commit them first, so that the translation refers to a commit")
     commit = last_commit(settings.root, original)
-    text = page_path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
+    text = parse(page_path.read_text(encoding="utf-8"))
+    if text.front_matter is None or not text.front_matter_closed:
         raise SystemExit(f"{rel}: no front matter")
-    head, sep, body = text[4:].partition("\n---\n")
-    lines = [line for line in head.splitlines() if not re.match(rf"{KEY}\s*:", line)]
-    lines.append(f"{KEY}: {commit}")
-    page_path.write_text("---\n" + "\n".join(lines) + "\n" + sep.lstrip("\n") + body, encoding="utf-8")
+    head = [line for line in text.front_matter if not re.match(rf"{KEY}\s*:", line)] + [f"{KEY}: {commit}"]
+    body = text.lines[text.body_start - 1:]  # from the closing `---`
+    page_path.write_text("\n".join(["---", *head, *body]) + "\n", encoding="utf-8")
     return commit
 
 
