@@ -13,7 +13,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scripts import factbase
+from scripts.hooks import factbase, pagetext
 from tests.sitefactory import FixtureSite, two_page_site
 
 # More facts for the tests (T-1 is the fixture's own): an unverified one, a corrected one and the
@@ -386,13 +386,19 @@ FACT_IDS = st.from_regex(r"[TRL]-[1-9][0-9]{0,2}", fullmatch=True)
 PROSE = st.text(alphabet="ab 。.,（）「」", max_size=8)
 
 
+def citations(*lines: str, offset: int = 0) -> list[factbase.Marker]:
+    """The markers of some Markdown lines, with the code lines pagetext finds (as the hook and the checker do)."""
+    text = pagetext.parse("\n".join(lines), front_matter=False)
+    return factbase.markers(text.lines, text.code_lines, line_offset=offset)
+
+
 @given(st.lists(FACT_IDS, min_size=1, max_size=3), PROSE, PROSE)
-def test_a_marker_is_a_citation_except_in_inline_code(ids, before, after):
+def test_a_marker_is_a_citation_except_in_code(ids, before, after):
     marker = "[[" + ", ".join(ids) + "]]"
-    assert [m.ids for m in factbase.markers([before + marker + after])] == [tuple(ids)]
-    assert factbase.markers([f"{before}`{marker}`{after}"]) == []
-    assert factbase.markers([f"{before}``a ` {marker}``{after}"]) == []
-    assert factbase.markers(["```", marker, "```", marker], first_line=10)[0].line == 13
+    assert [m.ids for m in citations(before + marker + after)] == [tuple(ids)]
+    assert citations(f"{before}`{marker}`{after}") == []
+    assert citations(f"{before}``a ` {marker}``{after}") == []
+    assert [m.line for m in citations("```", marker, "```", marker, offset=9)] == [13]
 
 
 def test_addresses_compare_without_case_of_scheme_and_host_trailing_slash_or_fragment():
@@ -404,3 +410,17 @@ def test_addresses_compare_without_case_of_scheme_and_host_trailing_slash_or_fra
 def test_first_sentence_keeps_quotes_initials_and_abbreviations_together():
     assert factbase.first_sentence("「ここ。まだ」続きます。次です。", "ja") == "「ここ。まだ」続きます。"
     assert factbase.first_sentence("Edward J. Hu et al. wrote it, e.g. in 2021. Next.", "en") == "Edward J. Hu et al. wrote it, e.g. in 2021."
+
+
+def test_fact_problems_carry_their_rule_ids(site: FixtureSite):
+    from scripts.check.pages import load_site
+    from scripts.check.rules import run_advisories, run_rules
+    from scripts.check.settings import load_settings
+
+    with_more_facts(site)
+    site.edit("index.en.md", "More text.", "More text.[[R-999]] [[R-1]] [[R-2]] [x](https://example.org/)")
+    settings = load_settings(site.root)
+    loaded = load_site(settings)
+    assert sorted(p.rule for p in run_rules(loaded, settings)) == ["LH011", "LH012", "LH013"]
+    assert sorted({(kind, p.rule) for kind, p in run_advisories(loaded, settings)}) == [
+        ("note", "LH016"), ("warning", "LH014"), ("warning", "LH015")]

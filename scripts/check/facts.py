@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import unquote
 
-from scripts import factbase
-from scripts.factbase import FactError
+from scripts.hooks import factbase
+from scripts.hooks.factbase import FactError
 
 from .pages import Page, Site
 from .problems import Problem

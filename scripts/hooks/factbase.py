@@ -1,10 +1,13 @@
 """The project's fact base (`facts/*.yml`): loaded, validated against one schema, and cited from pages.
 
-No MkDocs import: the citation hook (scripts/citations_hook.py) and the checker (scripts/check/) both
+No MkDocs import: the citation hook (scripts/hooks/citations.py) and the checker (scripts/check/) both
 use this module, so the schema, the citation syntax `[[R-9]]` and the address comparison are written
 once. The schema is TEAM.md's decision 1, checked here in plain Python over PyYAML's node tree rather
 than with a JSON Schema: a schema validator reports paths (`/3/sources/0/url`), while contributors
 need the line of the YAML file, and PyYAML (already a dependency of the site) keeps every line.
+
+Every page-text question (front matter, fences, headings) is answered by pagetext.py beside this file;
+the callers hand over which lines are code, so that this module imports nothing of the site.
 
 `facts/topics.yml` names each topic in both languages, in the order the fact sheet lists them, and
 says which topics are platforms (their facts make the fact sheet's table of rules and routes).
@@ -38,8 +41,6 @@ REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 # mistyped id (`[[R9]]`) is reported instead of being shown as text.
 MARKER = re.compile(r"\[\[(?P<ids>[^\[\]\n]*)\]\]")
 BACKTICKS = re.compile(r"`+")
-# Code fences (the same syntax as the checker's page parser, scripts/translation_hook.py).
-FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -402,23 +403,6 @@ class Marker:
     end: int
 
 
-def code_lines(lines: list[str]) -> set[int]:
-    """Indexes of the lines inside code fences, fence lines included."""
-    # TODO(structure): use pagetext.PageText.code_lines once scripts/hooks/pagetext.py is on main.
-    inside: set[int] = set()
-    fence: str | None = None
-    for index, text in enumerate(lines):
-        opener = FENCE.match(text)
-        if fence:
-            inside.add(index)
-            if opener and opener["fence"][0] == fence[0] and len(opener["fence"]) >= len(fence) and not text.strip()[len(opener["fence"]):].strip():
-                fence = None
-        elif opener:
-            inside.add(index)
-            fence = opener["fence"]
-    return inside
-
-
 def _code_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each inline code span of one line: a run of backticks up to the next run of the same length."""
     spans, position = [], 0
@@ -432,19 +416,23 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def markers(lines: list[str], first_line: int = 1) -> list[Marker]:
-    """Every citation marker outside code fences and inline code, in page order."""
-    code = code_lines(lines)
+def markers(lines: list[str], code_lines: set[int], start: int = 0, line_offset: int = 0) -> list[Marker]:
+    """Every citation marker from line index `start` on, outside code fences and inline code, in page order.
+
+    `code_lines` are the indexes of fenced lines (pagetext's `PageText.code_lines`); a marker's line is
+    its index + 1 + `line_offset` (the hook's Markdown starts after the front matter).
+    """
     found = []
-    for index, text in enumerate(lines):
-        if index in code or "[[" not in text:
+    for index in range(start, len(lines)):
+        text = lines[index]
+        if index in code_lines or "[[" not in text:
             continue
         spans = _code_spans(text)
         for match in MARKER.finditer(text):
             if any(start <= match.start() < end for start, end in spans):
                 continue
             ids = tuple(part.strip() for part in match["ids"].split(","))
-            found.append(Marker(ids, index + first_line, match.start(), match.end()))
+            found.append(Marker(ids, index + 1 + line_offset, match.start(), match.end()))
     return found
 
 
