@@ -182,6 +182,12 @@
 
   var state = { relation: "", values: {} };
 
+  /* The form and the buttons add height above later sections: a reader who opened a link to one of them
+   * stays on it (the browser may already have scrolled there). */
+  var target = null;
+  try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
+  var targetTop = target ? target.getBoundingClientRect().top : 0;
+
   /* --- The form, placed before the first template's heading of the templates section. --- */
   var form = document.createElement("form");
   form.className = "lh-template-form";
@@ -350,9 +356,14 @@
     });
   }
 
+  update();
+  if (target) {
+    var shift = target.getBoundingClientRect().top - targetTop;
+    if (shift && window.scrollY > 0) window.scrollBy(0, shift);
+  }
+
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("reset", function () { setTimeout(update, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  update();
 })();
