@@ -372,3 +372,27 @@ def test_english_pages_have_no_japanese_interface_text(new_page, javascript):
         if text := page.evaluate(INTERFACE_TEXT):
             found["en/no-such-page/ (404)"] = text
     assert found == {}
+
+
+# ---- Search finds what people type ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "query", "route"), [
+    ("", "絵柄", "report/#civitai-your-work"),
+    ("", "パクリ", "report/#civitai-your-work"),
+    ("", "消したい", "report/#civitai-your-work"),  # the 〜したい split: mkdocs.yml search separator
+    ("", "無断学習", "report/#civitai-your-work"),
+    ("", "ディープフェイク", "report/#intimate-images"),
+    ("", "削除依頼", "report/#template-real-person"),
+    ("", "deepfake", "report/#intimate-images"),  # overrides/search-synonyms.yml
+    ("en/", "deepfake", "en/report/#intimate-images"),
+    ("en/", "take down", "en/report/#take-it-down"),
+    ("en/", "style", "en/report/#civitai-your-work"),
+])
+def test_search_finds_the_route_for_what_readers_type(new_page, base_url, path, query, route):
+    from tests.browser.test_search import search_on
+
+    page = new_page(viewport={"width": 1280, "height": 800})
+    page.goto(path)
+    results = search_on(page, base_url, query)
+    assert route in results, (query, results)
+    assert all(r.startswith("en/") == path.startswith("en/") for r in results), results
