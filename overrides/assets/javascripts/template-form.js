@@ -222,6 +222,11 @@
     relationSet.appendChild(label);
   });
   form.appendChild(relationSet);
+  /* One question first: the boxes to fill in appear once the reader has said who they are. */
+  var next = document.createElement("p");
+  next.className = "lh-template-form__hint lh-template-form__next";
+  next.textContent = text.choose_first;
+  form.appendChild(next);
 
   /* A field is shown when its placeholder is in a template that fits the chosen relation. */
   var used = {};
@@ -349,7 +354,9 @@
       if (input && input.value.trim()) state.values[field.key] = input.value.trim();
     });
     var keys = usedKeys(state.relation);
-    Object.keys(rows).forEach(function (key) { rows[key].hidden = !keys[key]; });
+    Object.keys(rows).forEach(function (key) { rows[key].hidden = !state.relation || !keys[key]; });
+    next.hidden = !!state.relation;
+    actions.hidden = !state.relation;
     items.forEach(function (item) {
       show(item, state.relation, state.values);
       item.box.querySelector(".lh-template__status").textContent = "";
