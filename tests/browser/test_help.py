@@ -396,3 +396,27 @@ def test_search_finds_the_route_for_what_readers_type(new_page, base_url, path, 
     results = search_on(page, base_url, query)
     assert route in results, (query, results)
     assert all(r.startswith("en/") == path.startswith("en/") for r in results), results
+
+
+JAPANESE_TEXT_WITHOUT_LANG = """() => {
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let node; (node = walker.nextNode());) {
+    if (!/[\\u3040-\\u30ff\\u3400-\\u9fff]/.test(node.nodeValue)) continue;
+    const owner = node.parentElement.closest('[lang]');
+    if (!owner || !owner.lang.startsWith('ja')) out.push(node.nodeValue.trim().slice(0, 40));
+  }
+  return out;
+}"""
+
+
+def test_japanese_words_on_english_pages_are_marked_as_japanese(new_page):
+    page = phone(new_page, java_script_enabled=False)
+    found = {}
+    for slug, lang in ALL_PAGES:
+        if lang == "ja":
+            continue
+        page.goto(page_path(slug, lang))
+        if text := page.evaluate(JAPANESE_TEXT_WITHOUT_LANG):
+            found[page_path(slug, lang)] = text
+    assert found == {}

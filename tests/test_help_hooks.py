@@ -1,5 +1,5 @@
-"""Search words (overrides/search-synonyms.yml): appended to their section's entry in that language's
-index only, and a section that no longer exists fails the build."""
+"""Hooks for the help service: search words (overrides/search-synonyms.yml) appended to their section in
+their language's index only (a lost section fails the build), and lang="ja" on Japanese words in English pages."""
 
 from __future__ import annotations
 
@@ -33,3 +33,9 @@ def test_a_lost_section_fails_the_build(site: FixtureSite):
     with pytest.raises(subprocess.CalledProcessError) as error:
         site.build()
     assert "overrides/search-synonyms.yml: no such section in the search index: ja: other/#no-such-section" in error.value.stderr
+
+
+def test_japanese_words_in_english_pages_get_lang_ja(site: FixtureSite):
+    site.edit("index.en.md", "Text.", "Call 「みんなの人権110番」 or 法テラス.")
+    en = (site.build() / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'Call <span lang="ja">「みんなの人権110番」</span> or <span lang="ja">法テラス</span>.' in en
