@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, PROJECT, page_path
+from tests.browser.helpers import AXE, describe
+from tests.project import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
-
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
-        lines.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['help']} — {targets}")
-    return "\n".join(lines)
-
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(new_page, scheme):
@@ -45,7 +35,7 @@ def test_keyboard_reaches_search_language_selector_and_copy_links(new_page, path
     wanted = {
         "search": ".md-search__input",
         "language selector": ".md-select > button",
-        "copy link": "button.lh-copy-link",
+        "section link": "article a.headerlink",
     }
     reached: set[str] = set()
     for _ in range(250):
@@ -61,7 +51,7 @@ def test_keyboard_reaches_search_language_selector_and_copy_links(new_page, path
         if reached == set(wanted):
             break
     assert reached == set(wanted)
-    focused = page.locator("button.lh-copy-link:focus")
+    focused = page.locator("article a.headerlink:focus")
     assert focused.count() == 1
     outline = focused.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).backgroundColor")
-    assert outline != "none rgba(0, 0, 0, 0)", "the focused copy-link button must show focus"
+    assert outline != "none rgba(0, 0, 0, 0)", "the focused section link must show focus"

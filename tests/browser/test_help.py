@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, LANGUAGES, PROJECT, page_path
+from tests.browser.helpers import search_on
+from tests.project import ALL_PAGES, LANGUAGES, PROJECT, page_path
 
 pytestmark = pytest.mark.browser
 
@@ -389,8 +390,6 @@ def test_english_pages_have_no_japanese_interface_text(new_page, javascript):
     ("en/", "style", "en/report/#civitai-your-work"),
 ])
 def test_search_finds_the_route_for_what_readers_type(new_page, base_url, path, query, route):
-    from tests.browser.test_search import search_on
-
     page = new_page(viewport={"width": 1280, "height": 800})
     page.goto(path)
     results = search_on(page, base_url, query)

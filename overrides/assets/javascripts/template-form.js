@@ -18,9 +18,8 @@
   var templates = Array.prototype.slice.call(document.querySelectorAll("div.template[data-template][lang]"));
   if (!templates.length) return;
 
-  /* Interface text and the templates' vocabulary, one place per language: the page's language for labels,
-   * every language for placeholders and markers (a page holds templates in both). Read from the JSON tag
-   * main.html writes from overrides/locales/<lang>.yml. */
+  /* Interface text (`help` in overrides/locales/<lang>.yml, the page's language) and the templates' words
+   * (`templates`, every language: a page holds templates in both), from the JSON tag main.html writes. */
   var config = JSON.parse(document.getElementById("lh-help-strings").textContent);
   var pageLang = (document.documentElement.lang || "ja").split("-")[0];
   var text = config.labels;

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import languages
+
 # Kana, CJK ideographs and full-width forms; digits inside a run stay with it (みんなの人権110番).
 JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
                           r"(?:[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9０-９]*"
@@ -48,8 +50,6 @@ def mark_japanese(html: str) -> str:
 
 def on_page_content(content: str, page, config, files) -> str:
     """Mark Japanese words in pages that are not in Japanese."""
-    i18n = config.plugins.get("i18n")
-    locale = getattr(i18n, "current_language", None) if i18n is not None else None
-    if not locale or locale == "ja":
+    if languages.current_language(config) == "ja":
         return content
     return mark_japanese(content)

@@ -26,6 +26,7 @@ import json
 import re
 from pathlib import Path
 
+import languages
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -33,15 +34,8 @@ from mkdocs.plugins import event_priority
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")')
 
 
-def _i18n(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is None or not getattr(i18n, "current_language", None):
-        return None
-    return i18n
-
-
 def _other_languages(config) -> list[str]:
-    i18n = _i18n(config)
+    i18n = languages.i18n(config)
     if i18n is None:
         return []
     return [lang for lang in i18n.all_languages if lang != i18n.default_language]
@@ -50,7 +44,7 @@ def _other_languages(config) -> list[str]:
 @event_priority(-200)
 def on_post_page(output: str, page, config) -> str:
     """In a page of a non-default language, point Material's `base` at that language's root."""
-    i18n = _i18n(config)
+    i18n = languages.i18n(config)
     if i18n is None or i18n.is_default_language_build:
         return output
     locale = i18n.current_language
@@ -99,16 +93,17 @@ def add_synonyms(docs: list[dict], synonyms: dict[str, dict[str, list[str]]], de
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of all languages
 def on_post_build(config) -> None:
     """Split search/search_index.json into one index per language, with each section's search words."""
-    languages = _other_languages(config)
+    others = _other_languages(config)
+    default = languages.default_language(config)
     root_index = Path(config.site_dir) / "search" / "search_index.json"
-    if not languages or not root_index.is_file():
+    if not others or not root_index.is_file():
         return
     index = json.loads(root_index.read_text(encoding="utf-8"))
     docs = index.get("docs", [])
-    synonyms_file = Path(config.config_file_path).parent / SYNONYMS
+    synonyms_file = languages.project_root(config) / SYNONYMS
     if synonyms_file.is_file():
-        add_synonyms(docs, yaml.safe_load(synonyms_file.read_text(encoding="utf-8")), _i18n(config).default_language)
-    for lang in languages:
+        add_synonyms(docs, yaml.safe_load(synonyms_file.read_text(encoding="utf-8")), default)
+    for lang in others:
         prefix = f"{lang}/"
         mine = [dict(doc, location=doc["location"].removeprefix(prefix)) for doc in docs
                 if doc["location"].startswith(prefix)]
@@ -119,12 +114,12 @@ def on_post_build(config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "config": lang_config, "docs": mine}, ensure_ascii=False,
                                      separators=(",", ":")), encoding="utf-8")
-    prefixes = tuple(f"{lang}/" for lang in languages)
+    prefixes = tuple(f"{lang}/" for lang in others)
     rest = [doc for doc in docs if not doc["location"].startswith(prefixes)]
     if len(rest) != len(docs):
         # The default language's index searches with that language's pipeline only. With two languages
         # Material uses lunr.multiLanguage, which stems English words in the index but not in the query:
         # "deepfake" was indexed as "deepfak" and a search for "deepfake" on a Japanese page found nothing.
-        default_config = dict(index.get("config", {}), lang=[_i18n(config).default_language])
+        default_config = dict(index.get("config", {}), lang=[default])
         root_index.write_text(json.dumps({**index, "config": default_config, "docs": rest}, ensure_ascii=False,
                                          separators=(",", ":")), encoding="utf-8")
