@@ -28,8 +28,8 @@
 
   /* Fields of the form, in order. `key` matches the vocabulary's placeholder keys. */
   var FIELDS = [
-    { key: "name", type: "text", autocomplete: "name" },
-    { key: "email", type: "email", autocomplete: "email" },
+    { key: "name", type: "text" },
+    { key: "email", type: "email" },
     { key: "artist", type: "text" },
     { key: "person", type: "text" },
     { key: "url", type: "url", inputmode: "url" },
@@ -264,7 +264,8 @@
     else input.rows = 2;
     input.id = id;
     input.name = field.key;
-    input.setAttribute("autocomplete", field.autocomplete || "off");
+    /* No autofill: the browser would keep what is typed here, and nothing here is kept. */
+    input.setAttribute("autocomplete", "off");
     if (field.inputmode) input.setAttribute("inputmode", field.inputmode);
     input.setAttribute("spellcheck", "false");
     row.appendChild(input);
