@@ -420,3 +420,44 @@ def test_japanese_words_on_english_pages_are_marked_as_japanese(new_page):
         if text := page.evaluate(JAPANESE_TEXT_WITHOUT_LANG):
             found[page_path(slug, lang)] = text
     assert found == {}
+
+
+def test_help_tools_do_not_need_materials_bundle(new_page, base_url):
+    """Material's bundle may load late (perf defers it to the first interaction): the form, the copy buttons
+    and the section links work without it."""
+    page = phone(new_page)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/").rsplit("/", 1)[0])
+    blocked = []
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: (blocked.append(route.request.url), route.abort()))
+    page.goto(page_path("report", "en"))
+    page.wait_for_load_state("load")
+    assert blocked, "Material's bundle was not requested: the test no longer blocks it"
+    fill(page, "representative")
+    box = page.locator('.template[data-template="real-person"][lang="ja"]')
+    assert "Aoi Sato" in box.locator("pre code").text_content()
+    box.locator("button.lh-template__copy").tap()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('Aoi Sato'))")
+    assert page.locator('article a[href^="mailto:"] + button.lh-contact-copy').count() >= 3
+    page.locator("#police a.headerlink").tap()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.endsWith('#police'))")
+    assert page.evaluate("location.hash") == "#police"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_from_a_template_to_the_form_and_back(new_page, lang):
+    """A route's step links to its template, below the form: the template links to the form, and the form
+    back to that template."""
+    page = phone(new_page)
+    page.goto(f"{page_path('report', lang)}#template-real-person")
+    box = page.locator('.template[data-template="real-person"]').first
+    box.locator("a.lh-template__fill").tap()
+    page.wait_for_timeout(300)
+    assert page.evaluate("location.hash") == "#lh-template-form"
+    assert page.locator("#lh-template-form legend").is_visible()
+    page.locator('.lh-template-form input[value="person"]').check()
+    back = page.locator(".lh-template-form__back")
+    assert back.is_visible() and back.get_attribute("href") == "#template-real-person"
+    back.tap()
+    page.wait_for_timeout(300)
+    assert page.evaluate("location.hash") == "#template-real-person"
+    assert 0 <= page.locator("#template-real-person").bounding_box()["y"] < 200
