@@ -138,6 +138,19 @@ def test_dates_are_written_in_each_template_language(new_page, lang):
         assert FILLED_DATE[template_lang] in text, text
 
 
+@pytest.mark.parametrize(("lang", "label", "note"), [
+    ("ja", "本人の代理人（保護者など）", "この文は、本人か代理人（保護者など）が送るためのものです。"),
+    ("en", "Their representative (a parent, for example)",
+     "This text is for the artist or the person shown or their representative (a parent, for example) to send.")])
+def test_a_parent_sees_that_they_are_the_representative(new_page, lang, label, note):
+    page = phone(new_page)
+    page.goto(page_path("report", lang))
+    option = page.locator('.lh-template-form label:has(input[value="representative"])')
+    assert option.inner_text().strip() == label
+    page.locator('.lh-template-form input[value="fan"]').check()
+    assert page.locator('.template[data-template="real-person"] .lh-template__note').first.inner_text() == note
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_empty_fields_leave_their_placeholders_visible(new_page, lang):
     page = phone(new_page)
