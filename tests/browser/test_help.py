@@ -151,6 +151,19 @@ def test_a_parent_sees_that_they_are_the_representative(new_page, lang, label, n
     assert page.locator('.template[data-template="real-person"] .lh-template__note').first.inner_text() == note
 
 
+@pytest.mark.parametrize(("lang", "artist", "person"), [
+    ("ja", "作家の名前（使う文：第三者からの通報、作者に知らせる）", "写っている人の名前（使う文：第三者からの通報）"),
+    ("en", "The artist's name (used in: A report from someone else, Telling the artist)",
+     "The name of the person shown (used in: A report from someone else)")])
+def test_fields_only_some_visible_templates_use_say_which(new_page, lang, artist, person):
+    """"The artist, or the person shown" sees both kinds of template: each name box says which one it fills."""
+    page = phone(new_page)
+    page.goto(page_path("report", lang))
+    page.locator('.lh-template-form input[value="person"]').check()
+    assert page.locator('label[for="lh-field-artist"]').inner_text() == artist
+    assert page.locator('label[for="lh-field-person"]').inner_text() == person
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_empty_fields_leave_their_placeholders_visible(new_page, lang):
     page = phone(new_page)

@@ -229,23 +229,57 @@
 
   /* A field is shown when its placeholder is in a template that fits the chosen relation. */
   var used = {};
-  function usedKeys(relation) {
+  function usedKeysOf(item, relation) {
     var keys = {};
-    items.forEach(function (item) {
-      if (!appliesTo(item, relation)) return;
-      render(item, relation, {}).forEach(function (parts) {
-        parts.forEach(function (part) {
-          if (typeof part === "string") return;
-          Object.keys(vocabulary).forEach(function (lang) {
-            var own = vocabulary[lang].placeholders;
-            Object.keys(own).forEach(function (key) { if (own[key] === part.blank) keys[key] = true; });
-          });
+    render(item, relation, {}).forEach(function (parts) {
+      parts.forEach(function (part) {
+        if (typeof part === "string") return;
+        Object.keys(vocabulary).forEach(function (lang) {
+          var own = vocabulary[lang].placeholders;
+          Object.keys(own).forEach(function (key) { if (own[key] === part.blank) keys[key] = true; });
         });
       });
     });
     return keys;
   }
+  function usedKeys(relation) {
+    var keys = {};
+    items.forEach(function (item) {
+      if (!appliesTo(item, relation)) return;
+      Object.keys(usedKeysOf(item, relation)).forEach(function (key) { keys[key] = true; });
+    });
+    return keys;
+  }
   used = usedKeys("");
+
+  /* The templates a field's placeholder appears in, by their section headings. One relation can see
+   * templates for different harms (the artist's claim and the person shown): a field that only some of
+   * them use says which, so nobody wonders why both an artist's and a person's name are asked for. */
+  function headingText(id) {
+    var heading = id && document.getElementById(id);
+    if (!heading) return "";
+    var copy = heading.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+  function sectionsUsing(relation) {
+    var all = {}, byKey = {};
+    items.forEach(function (item) {
+      if (!appliesTo(item, relation)) return;
+      var section = headingText(sectionOf(item));
+      if (!section) return;
+      all[section] = true;
+      Object.keys(usedKeysOf(item, relation)).forEach(function (key) {
+        (byKey[key] = byKey[key] || {})[section] = true;
+      });
+    });
+    var count = Object.keys(all).length, result = {};
+    Object.keys(byKey).forEach(function (key) {
+      var names = Object.keys(byKey[key]);
+      if (names.length < count) result[key] = names;
+    });
+    return result;
+  }
 
   var fields = document.createElement("div");
   fields.className = "lh-template-form__fields";
@@ -258,6 +292,10 @@
     var label = document.createElement("label");
     label.setAttribute("for", id);
     label.textContent = text.fields[field.key];
+    var usedIn = document.createElement("span");
+    usedIn.className = "lh-template-form__used";
+    usedIn.id = id + "-used";
+    label.appendChild(usedIn);
     row.appendChild(label);
     var input = document.createElement(field.type === "textarea" ? "textarea" : "input");
     if (field.type !== "textarea") input.type = field.type;
@@ -354,7 +392,12 @@
       if (input && input.value.trim()) state.values[field.key] = input.value.trim();
     });
     var keys = usedKeys(state.relation);
-    Object.keys(rows).forEach(function (key) { rows[key].hidden = !state.relation || !keys[key]; });
+    var partial = state.relation ? sectionsUsing(state.relation) : {};
+    Object.keys(rows).forEach(function (key) {
+      rows[key].hidden = !state.relation || !keys[key];
+      rows[key].querySelector(".lh-template-form__used").textContent = partial[key]
+        ? text.used_in.replace("{sections}", partial[key].join(text.used_in_sep)) : "";
+    });
     next.hidden = !!state.relation;
     actions.hidden = !state.relation;
     items.forEach(function (item) {
