@@ -164,6 +164,18 @@ def test_fields_only_some_visible_templates_use_say_which(new_page, lang, artist
     assert page.locator('label[for="lh-field-person"]').inner_text() == person
 
 
+def test_back_to_top_button_hides_while_the_form_has_focus(new_page):
+    page = phone(new_page)
+    page.goto(page_path("report", "ja"))
+    page.locator('.lh-template-form input[value="person"]').check()
+    top = "getComputedStyle(document.querySelector('.md-top')).display"
+    assert page.evaluate(top) == "none", "focus is on the relation buttons, inside the form"
+    page.locator("#lh-field-url").focus()
+    assert page.evaluate(top) == "none"
+    page.locator("#lh-field-url").blur()
+    assert page.evaluate(top) != "none"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_empty_fields_leave_their_placeholders_visible(new_page, lang):
     page = phone(new_page)
