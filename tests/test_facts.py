@@ -282,12 +282,14 @@ def test_markers_become_numbered_citations_and_the_sources_list_is_generated(sit
     out = site.build()
     ja = without_terms((out / "other" / "index.html").read_text(encoding="utf-8"))
     en = without_terms((out / "en" / "other" / "index.html").read_text(encoding="utf-8"))
-    assert ('通報できます<sup class="cite"><a href="#source-1" title="出典 1（R-3）">1</a></sup>。'
-            '法律もあります<sup class="cite"><a href="#source-2" title="出典 2（L-1）">2</a>, <a href="#source-1" title="出典 1（R-3）">1</a></sup>。'
+    # A word joiner (U+2060) before every number: a citation never starts a line on its own.
+    assert ('通報できます\u2060<sup class="cite"><a href="#source-1" title="出典 1（R-3）">1</a></sup>。'
+            '法律もあります\u2060<sup class="cite"><a href="#source-2" title="出典 2（L-1）">2</a>, <a href="#source-1" title="出典 1（R-3）">1</a></sup>。'
             '<code>[[R-3]]</code> はコードです。') in ja
     assert "<code>[[T-1]]\n</code>" in ja
-    assert ('You can report.<sup class="cite"><a href="#source-1" title="Source 1 (R-3)">1</a></sup> '
-            'There is a law.<sup class="cite"><a href="#source-2" title="Source 2 (L-1)">2</a>, <a href="#source-1" title="Source 1 (R-3)">1</a></sup>') in en
+    assert re.findall(r'(?<!\u2060)<sup class="cite">', ja + en) == [], "every citation is joined to the word before it"
+    assert ('You can report.\u2060<sup class="cite"><a href="#source-1" title="Source 1 (R-3)">1</a></sup> '
+            'There is a law.\u2060<sup class="cite"><a href="#source-2" title="Source 2 (L-1)">2</a>, <a href="#source-1" title="Source 1 (R-3)">1</a></sup>') in en
     sources_ja = ja[ja.index('id="sources"'):]
     assert '<div class="sources-list">\n<ol>\n<li>\n<p><a id="source-1"></a>' in sources_ja, "a numbered list of its own"
     # T-1 (cited in the sources section itself, line 19) is number 3; R-3 number 1, L-1 number 2.

@@ -20,6 +20,7 @@ from factbase import Fact, FactBase, Marker, Source, first_sentence
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 SOURCE_ANCHOR = "source-{number}"
+WORD_JOINER = "\u2060"
 # Plain text that goes into Markdown (titles, publishers): characters that would start markup.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -88,7 +89,8 @@ def citation(ids: tuple[str, ...], numbering: Numbering, strings: dict) -> str:
         number = numbering.number(fact_id)
         title = words["cite_title"].format(number=number, id=fact_id)
         links.append(f'[{number}](#{SOURCE_ANCHOR.format(number=number)} "{title}")')
-    return f'<sup class="cite">{", ".join(links)}</sup>'
+    # A word joiner (U+2060) ties the number to the text before it: never 「3。」 alone at a line start.
+    return f'{WORD_JOINER}<sup class="cite">{", ".join(links)}</sup>'
 
 
 def replace_markers(lines: list[str], found: list[Marker], base: FactBase, numbering: Numbering, strings: dict, line_offset: int = 0) -> list[str]:
