@@ -34,3 +34,16 @@ def test_hovering_a_term_shows_its_definition(new_page):
     abbr.hover()
     page.wait_for_function(f"({VISIBLE_TOOLTIP})().length > 0")
     assert page.evaluate(VISIBLE_TOOLTIP) == [definition]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_terms_inside_links_have_only_the_links_underline(new_page, lang):
+    """The situation choice's "Civitai" is a term inside a link: no dotted underline on top of the link's."""
+    page = new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page.goto(page_path("report", lang))
+    styles = page.locator("article a abbr").evaluate_all(
+        "els => els.map(e => [e.textContent, getComputedStyle(e).textDecorationLine, getComputedStyle(e).borderBottomStyle])")
+    assert any(text == "Civitai" for text, _, _ in styles), styles
+    assert [s for s in styles if s[1:] != ["none", "none"]] == []
+    running = page.locator("article abbr:not(a *)").first
+    assert running.evaluate("e => getComputedStyle(e).textDecorationStyle") == "dotted"
