@@ -75,6 +75,19 @@ def test_templates_wrap_inside_320(new_page):
         assert wide == [], (lang, wide)
 
 
+# ---- Type ---------------------------------------------------------------------------------------
+
+def test_japanese_phrase_breaking_is_for_headings_only(new_page):
+    """word-break: auto-phrase left list items ragged at 320 px: headings keep it, running text does not."""
+    page = phone(new_page, "320x640")
+    page.goto(page_path("report", "ja"))
+    word_break = "e => getComputedStyle(e).wordBreak"
+    assert page.locator("article li").first.evaluate(word_break) == "normal"
+    assert page.locator("article p").first.evaluate(word_break) == "normal"
+    if page.evaluate("CSS.supports('word-break', 'auto-phrase')"):
+        assert page.locator("article h2").first.evaluate(word_break) == "auto-phrase"
+
+
 # ---- The template form --------------------------------------------------------------------------
 
 VALUES = {"name": "Aoi Sato", "email": "aoi@example.org", "artist": "Kiri Mori", "person": "Ren Ito",
