@@ -88,6 +88,17 @@ def test_japanese_phrase_breaking_is_for_headings_only(new_page):
         assert page.locator("article h2").first.evaluate(word_break) == "auto-phrase"
 
 
+@pytest.mark.parametrize(("lang", "first_face"), [("ja", '"Hiragino Sans"'), ("en", "-apple-system")])
+def test_each_language_starts_with_its_own_system_fonts(new_page, lang, first_face):
+    """English text in a Latin face (system-ui may be a CJK face with wide Latin letters), no extra spacing."""
+    page = phone(new_page)
+    page.goto(page_path("report", lang))
+    text = page.locator("article p").first
+    assert text.evaluate("e => getComputedStyle(e).fontFamily").split(",")[0].strip() == first_face
+    if lang == "en":
+        assert text.evaluate("e => [getComputedStyle(e).letterSpacing, getComputedStyle(e).fontFeatureSettings]") == ["normal", "normal"]
+
+
 # ---- The template form --------------------------------------------------------------------------
 
 VALUES = {"name": "Aoi Sato", "email": "aoi@example.org", "artist": "Kiri Mori", "person": "Ren Ito",
