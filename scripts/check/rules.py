@@ -16,6 +16,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from .crosslinks import check_cross_language_links
+from .markdown import (
+    check_abbreviations,
+    check_conflict_markers,
+    check_empty_fragments,
+    check_extra_assets,
+    check_forbidden_links,
+    check_html_ids,
+    check_local_addresses,
+    check_own_site_addresses,
+    check_setext_headings,
+    check_size_and_nesting,
+    check_unclosed_comment,
+    check_unclosed_link_parenthesis,
+    check_undefined_references,
+)
 from .pages import Heading, Page, Site, as_date
 from .problems import Problem
 from .published import check_published
@@ -151,22 +167,11 @@ def check_ends_with_sources(site: Site, settings: Settings) -> list[Problem]:
     return problems
 
 
-def check_forbidden_links(site: Site, settings: Settings) -> list[Problem]:
-    """No link to a model page on a model-sharing site (patterns in pyproject.toml)."""
-    problems = []
-    for page in site.all_pages():
-        for link in page.links:
-            if any(pattern.search(link.target) for pattern in settings.forbidden_links):
-                problems.append(Problem(
-                    page.rel, link.line, f"link to a model page on a model-sharing site: {link.target}",
-                    "never link to a model, a LoRA or a download; link to the platform's report or help page instead",
-                ))
-    return problems
-
-
 Rule = Callable[[Site, Settings], list[Problem]]
 # The registry: a stable id per rule (never reused), in the order the rules run. LH000 is a page that
-# cannot be read (pages.py); LH020/LH021 are the build's link checks (built.py), LH030 --external.
+# cannot be read (pages.py); LH020/LH021 are the build's link checks and LH025 the build itself
+# (built.py), LH030 --external. A rule that fails on input nobody foresaw is reported as its own
+# problem (run_rules), never as a traceback that hides every other result.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("LH001", check_language_suffix),
     ("LH002", check_translations_exist),
@@ -177,6 +182,19 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("LH007", check_forbidden_links),
     ("LH008", check_published),
     ("LH009", check_translations_current),
+    ("LH010", check_undefined_references),
+    ("LH011", check_unclosed_link_parenthesis),
+    ("LH012", check_unclosed_comment),
+    ("LH013", check_setext_headings),
+    ("LH014", check_html_ids),
+    ("LH015", check_empty_fragments),
+    ("LH016", check_local_addresses),
+    ("LH017", check_size_and_nesting),
+    ("LH018", check_conflict_markers),
+    ("LH019", check_abbreviations),
+    ("LH022", check_extra_assets),
+    ("LH023", check_own_site_addresses),
+    ("LH024", check_cross_language_links),
 )
 
 
@@ -184,5 +202,10 @@ def run_rules(site: Site, settings: Settings) -> list[Problem]:
     """Run every rule over the parsed site; each problem carries its rule's id."""
     problems = list(site.problems)
     for rule_id, rule in RULES:
-        problems += [replace(problem, rule=rule_id) for problem in rule(site, settings)]
+        try:
+            found = rule(site, settings)
+        except (Exception, RecursionError) as error:  # noqa: BLE001 (the last resort: report, never crash)
+            found = [Problem("mkdocs.yml", 1, f"rule {rule_id} ({rule.__name__}) could not finish: {type(error).__name__}: {error}",
+                             "please report this as a checker bug with the page you changed; the other rules ran")]
+        problems += [replace(problem, rule=rule_id) for problem in found]
     return problems

@@ -8,6 +8,7 @@ checker needs line numbers and must read broken pages without raising.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -169,3 +170,43 @@ def insert_after_headings(markdown: str, ids: list[str], block: Callable[[str], 
 def original_of(src_uri: str, locale: str, default: str) -> str:
     """The default language's file of a translated page: `misuse.en.md` → `misuse.ja.md`."""
     return f"{src_uri[: -len(f'.{locale}.md')]}.{default}.md"
+
+
+def page_url(slug: str, lang: str, default: str) -> str:
+    """The address of a page relative to the site root: '' (home), 'report/', 'en/', 'en/report/'."""
+    prefix = "" if lang == default else f"{lang}/"
+    return prefix if slug == "index" else f"{prefix}{slug}/"
+
+
+def cross_language_target(slug: str, lang: str, target: str, languages: tuple[str, ...], default: str) -> tuple[str, str, str] | None:
+    """(language, slug, fragment) when `target`, written on page `slug` in `lang`, leads to a page in another language.
+
+    Two spellings lead there: the other language's file (`report.en.md#id`) and its address relative
+    to this page's address (`../en/report/#id`). Anything else (same language, outside address) is None.
+    """
+    path, _, fragment = target.partition("#")
+    if not path or "://" in path or path.startswith(("/", "mailto:")):
+        return None
+    base = posixpath.dirname(slug) if slug != "index" else ""
+    name = posixpath.basename(path)
+    for other in languages:
+        if other != lang and name.endswith(f".{other}.md"):
+            stem = posixpath.normpath(posixpath.join(base, path[: -len(f".{other}.md")]))
+            other_slug = posixpath.dirname(stem) if posixpath.basename(stem) == "index" and "/" in stem else stem
+            return other, other_slug, fragment
+    if path.endswith(".md"):
+        return None
+    here = page_url(slug, lang, default)
+    resolved = posixpath.normpath(posixpath.join(here or ".", path))
+    if resolved.startswith(".."):
+        return None
+    parts = [] if resolved == "." else resolved.removesuffix("/index.html").split("/")
+    if not parts or parts[0] not in languages or parts[0] == default:
+        first_is_lang = False
+    else:
+        first_is_lang = True
+    target_lang = parts[0] if first_is_lang else default
+    rest = parts[1:] if first_is_lang else parts
+    if target_lang == lang:
+        return None
+    return target_lang, "/".join(rest) or "index", fragment
