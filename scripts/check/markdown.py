@@ -27,7 +27,6 @@ OPEN_LINK = re.compile(r"\]\((?P<target>[^()\s]*)(?:\s|$)(?![^()]*\))")
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#<]|\d+[.)]\s|\*\[|\[\^?[^\]]*\]:|:::|!!!|\?\?\?|[=-]+\s*$)")
-LOCAL_ADDRESS = re.compile(r"\bhttps?://(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])(?=[:/\s\"'<>)]|$)", re.IGNORECASE)
 BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 CONFLICT = re.compile(r"^(<{7}|>{7})(?: |$)")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]+\S")
@@ -144,7 +143,7 @@ def check_local_addresses(site: Site, settings: Settings) -> list[Problem]:
     problems = []
     for page in site.all_pages():
         for number, line in _prose(page):
-            for match in LOCAL_ADDRESS.finditer(line):
+            for match in (found for pattern in settings.local_addresses for found in pattern.finditer(line)):
                 problems.append(Problem(page.rel, number, f"link to a local preview address ({match.group(0)}…), which works only on your computer",
                                         "link to the Markdown file instead, e.g. `report.md#before-you-report`"))
     return problems
@@ -173,7 +172,7 @@ def check_forbidden_links(site: Site, settings: Settings) -> list[Problem]:
         for number, target in addresses(page):
             if any(pattern.search(target) for pattern in settings.forbidden_links):
                 problems.append(Problem(
-                    page.rel, number, f"link to a model page or download on a model-sharing site: {target}",
+                    page.rel, number, f"link to a model page on a model-sharing site: {target}",
                     "never link to a model, a LoRA or a download; link to the platform's report or help page instead",
                 ))
     return problems

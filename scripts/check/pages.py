@@ -25,6 +25,7 @@ from .problems import Problem
 from .settings import Settings
 
 READ = "LH000"  # a page that cannot be read (encoding, front matter, unclosed fence, a file-system oddity)
+FILE_SYSTEM, FENCE = "file-system", "fence"  # the `target` of LH000 problems the build depends on
 
 # Markdown inline links and images, reference definitions, autolinks and raw HTML href/src in any quoting.
 LINK_PATTERNS = (
@@ -161,7 +162,7 @@ def _body(page: Page, text: PageText) -> list[Problem]:
                 (page.html_ids if match["name"].lower() == "id" else page.links).append(Link(value, number))
     if text.unclosed_fence:
         fence, line = text.unclosed_fence
-        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code", rule=READ)]
+        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code", rule=READ, target=FENCE)]
     return []
 
 
@@ -190,7 +191,7 @@ def _markdown_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
 
     def oddity(path: Path, what: str, fix: str) -> None:
-        problems.append(Problem(settings.relative(path), 1, what, fix, rule=READ))
+        problems.append(Problem(settings.relative(path), 1, what, fix, rule=READ, target=FILE_SYSTEM))
 
     def unreadable(error: OSError) -> None:
         oddity(Path(error.filename or settings.docs_dir), f"cannot read the folder ({error.strerror})", "check that it exists and is readable")

@@ -40,6 +40,7 @@ class Settings:
     external_run_seconds: float = 300.0
     max_page_bytes: int = 1_000_000
     max_nesting: int = 20
+    local_addresses: tuple[re.Pattern[str], ...] = ()
 
     def relative(self, path: Path) -> str:
         """Return `path` relative to the project root, as printed in problems."""
@@ -191,6 +192,7 @@ def load_settings(root: Path) -> Settings:
             external_run_seconds=float(rules.get("external_run_seconds", 300)),
             max_page_bytes=int(rules.get("max_page_bytes", 1_000_000)),
             max_nesting=int(rules.get("max_nesting", 20)),
+            local_addresses=tuple(re.compile(pattern, re.IGNORECASE) for pattern in rules.get("local_addresses", [])),
         )
     except KeyError as error:
         raise SettingsError(f"[tool.lora-harms.check] has no {error}", "pyproject.toml", table,
