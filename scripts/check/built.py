@@ -253,6 +253,16 @@ def _target_page(built: Path, href: str, build: Build, site: Site, settings: Set
     return _source_of(joined / "index.html" if not joined.suffix else joined, build.site_dir, site, settings)
 
 
+def _status(error: dict) -> str:
+    """lychee's status, said briefly: 'no such section', 'no such file', or its own words on one line."""
+    text = " ".join(str((error.get("status") or {}).get("text", "broken")).split()).lower()
+    if "fragment" in text:
+        return "no such section on the target page"
+    if "not found" in text:
+        return "no such file"
+    return text.rstrip(".")
+
+
 def problems_from_html(build: Build, site: Site, settings: Settings, reported: list[Problem]) -> list[Problem]:
     """Check every link of the built HTML offline with lychee (fragments included), located in the Markdown when it can be."""
     # Absolute links to the site's own address (canonical, share cards, overrides) are checked as local files.
@@ -286,7 +296,7 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
             line, column = span.get("line", 1), span.get("column", 1)
             href = _href_at(html_lines[line - 1], column) if 0 < line <= len(html_lines) else unquote(error["url"])
             inside = line in in_article and source is not None
-            status = " ".join(str((error.get("status") or {}).get("text", "broken")).split()).rstrip(".").lower()
+            status = _status(error)
             if any(href.endswith(name) for name in missing_assets):
                 continue  # reported once, at its line of mkdocs.yml
             if inside and (source.rel in swallowed or _is_cross_language(source, href, settings)):
@@ -298,7 +308,8 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
                 continue
             where_md = _markdown_line(source, href) if inside else None
             if inside and where_md is not None:
-                if any(p.path == source.rel and p.line == where_md and p.rule in SAME_LINK for p in reported):
+                if any(p.path == source.rel and p.line == where_md and p.rule in SAME_LINK and p.target and html.unescape(href).startswith(p.target)
+                       for p in reported):
                     continue
                 problems.append(Problem(source.rel, where_md, f"link to '{html.unescape(href)}' ({status}) in the built page",
                                         "point it to a page or file that exists (for pages and sections: `page.md#section-id`, which the build checks)",

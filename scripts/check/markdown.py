@@ -133,7 +133,7 @@ def check_empty_fragments(site: Site, settings: Settings) -> list[Problem]:
     """No link ends in an empty fragment (`page.md#`, `#`): it names no section."""
     return [
         Problem(page.rel, link.line, f"link '{link.target}' has an empty section name after '#'",
-                f"name the section (`{link.target}section-id`) or remove the '#'")
+                f"name the section (`{link.target}section-id`) or remove the '#'", target=link.target)
         for page in site.all_pages() for link in page.links if link.target.endswith("#")
     ]
 
@@ -145,7 +145,7 @@ def check_local_addresses(site: Site, settings: Settings) -> list[Problem]:
         for number, line in _prose(page):
             for match in (found for pattern in settings.local_addresses for found in pattern.finditer(line)):
                 problems.append(Problem(page.rel, number, f"link to a local preview address ({match.group(0)}…), which works only on your computer",
-                                        "link to the Markdown file instead, e.g. `report.md#before-you-report`"))
+                                        "link to the Markdown file instead, e.g. `report.md#before-you-report`", target=match.group(0)))
     return problems
 
 
@@ -173,7 +173,7 @@ def check_forbidden_links(site: Site, settings: Settings) -> list[Problem]:
             if any(pattern.search(target) for pattern in settings.forbidden_links):
                 problems.append(Problem(
                     page.rel, number, f"link to a model page on a model-sharing site: {target}",
-                    "never link to a model, a LoRA or a download; link to the platform's report or help page instead",
+                    "never link to a model, a LoRA or a download; link to the platform's report or help page instead", target=target,
                 ))
     return problems
 
@@ -195,7 +195,7 @@ def check_own_site_addresses(site: Site, settings: Settings) -> list[Problem]:
             slug = "/".join(part for part in rest if part) or "index"
             suggestion = f"{slug}.md" + (f"#{parts.fragment}" if parts.fragment else "")
             problems.append(Problem(page.rel, link.line, f"absolute link to this site's own address {link.target}",
-                                    f"link to the Markdown file instead (`{suggestion}`), so that the build checks it and it works offline"))
+                                    f"link to the Markdown file instead (`{suggestion}`), so that the build checks it and it works offline", target=link.target))
     return problems
 
 
