@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlparse
 from scripts import sitebuild
 
 from .crosslinks import cross_language
-from .pages import FENCE, FILE_SYSTEM, READ, Page, Site
+from .pages import FENCE, FILE_SYSTEM, READ, Page, Site, size_text
 from .problems import Problem
 from .settings import Settings
 
@@ -37,6 +37,7 @@ HTML = "LH021"  # a link of the built HTML lychee finds broken (navigation, them
 BUILD = "LH025"  # the build itself: configuration, templates, hooks, pages MkDocs cannot read, the time limit
 NOT_IN_NAV = re.compile(r"not included in the \"nav\" configuration:(?P<pages>.*)", re.DOTALL)
 PAGE_ERROR = re.compile(r"Error reading page '(?P<doc>[^']+)'")
+REDIRECT_TARGET = re.compile(r"Redirect target '(?P<target>[^']+)' does not exist")
 QUOTED = re.compile(r"'(?P<name>[^'\s]+)'")
 # Problems of the Markdown rules that already explain what the build or lychee would report again.
 SWALLOWING = {"LH012"}  # an unclosed comment hides the rest of its page (an unclosed fence: LH000 "fence")
@@ -101,7 +102,7 @@ def _timed_out(site: Site, settings: Settings, what: str) -> Problem:
     limit = f"{settings.build_timeout_seconds:g} s"
     if biggest is None:
         return Problem("mkdocs.yml", 1, f"{what} took longer than {limit} and was stopped", "build_timeout_seconds in pyproject.toml sets the limit", rule=BUILD)
-    return Problem(biggest.rel, 1, f"{what} took longer than {limit} and was stopped (this is the largest page: {biggest.size / 1e6:.1f} MB)",
+    return Problem(biggest.rel, 1, f"{what} took longer than {limit} and was stopped (the largest page is this one, {size_text(biggest.size)})",
                    "split or shorten very large pages and flatten deep lists; build_timeout_seconds in pyproject.toml sets the limit", rule=BUILD)
 
 
@@ -175,15 +176,15 @@ def problems_from_log(build: Build, site: Site, settings: Settings, reported: li
 
 def _failure(text: str, build: Build, site: Site, settings: Settings, page: Page | None, reported_pages: set[str]) -> list[Problem]:
     """The error that stopped the build, at the template, hook or page it comes from."""
-    if page is not None:
-        if page.rel in reported_pages:
-            return []  # the page's own problems (front matter, nesting, size …) are already reported
-        return [Problem(page.rel, 1, f"MkDocs cannot build this page: {text}", "fix the page's Markdown (look for very deep nesting or broken front matter)", rule=BUILD)]
     if build.where is not None:
         file, line = build.where
         rel = settings.relative(Path(file))
         kind = "template" if rel.endswith(".html") else "hook"
         return [Problem(rel, line, f"the build fails in this {kind}: {text}", f"fix the {kind} at this line (run `mkdocs build --strict` for the whole error)", rule=BUILD)]
+    if page is not None:
+        if page.rel in reported_pages:
+            return []  # the page's own problems (front matter, nesting, size …) are already reported
+        return [Problem(page.rel, 1, f"MkDocs cannot build this page: {text}", "fix the page's Markdown (look for very deep nesting or broken front matter)", rule=BUILD)]
     if "Config value" in text or "config" in text.lower():
         names = [m["name"] for m in QUOTED.finditer(text)]
         line = next((settings.config_line(name) for name in names if settings.config_line(name, 0)), 1)
@@ -193,6 +194,10 @@ def _failure(text: str, build: Build, site: Site, settings: Settings, page: Page
 
 def _elsewhere(level: str, text: str, site: Site, settings: Settings) -> Problem:
     """Any other warning: at the page or the line of mkdocs.yml it names (e.g. a mistyped redirect target)."""
+    if match := REDIRECT_TARGET.search(text):
+        return Problem("mkdocs.yml", settings.config_line(f": {match['target']}", settings.config_line(match["target"])),
+                       f"a redirect goes to '{match['target']}', which does not exist",
+                       "redirect it to an existing page, written without the language suffix (e.g. report.md)", rule=MKDOCS, target=match["target"])
     for match in QUOTED.finditer(text):
         page = site.page_for(match["name"])
         if page is not None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .pages import Page, Site
+from .pages import Page, Site, size_text
 from .problems import Problem
 from .settings import Settings
 
@@ -107,6 +107,9 @@ def check_setext_headings(site: Site, settings: Settings) -> list[Problem]:
     for page in site.all_pages():
         previous: tuple[int, str] | None = None
         for number, line in _prose(page):
+            if line.rstrip() == "=======" and previous is not None:
+                previous = None  # the middle of a merge conflict (LH018), not an underline
+                continue
             if previous and previous[0] == number - 1 and SETEXT_UNDERLINE.match(line) and not NOT_PARAGRAPH.match(previous[1]):
                 level = 1 if line.strip()[0] == "=" else 2
                 problems.append(Problem(page.rel, previous[0], f"heading '{previous[1].strip()[:60]}' is underlined (setext style), so it cannot carry an id",
@@ -212,7 +215,7 @@ def check_size_and_nesting(site: Site, settings: Settings) -> list[Problem]:
     problems = []
     for page in site.all_pages():
         if page.size > settings.max_page_bytes:
-            problems.append(Problem(page.rel, 1, f"the page is {page.size / 1e6:.1f} MB, over the limit of {settings.max_page_bytes / 1e6:g} MB",
+            problems.append(Problem(page.rel, 1, f"the page is {size_text(page.size)}, over the limit of {size_text(settings.max_page_bytes)}",
                                     "split it into several pages (max_page_bytes in pyproject.toml)"))
         deepest = max(((_nesting(line), number) for number, line in _prose(page) if line.strip()), default=(0, 0))
         if deepest[0] > settings.max_nesting:

@@ -255,3 +255,8 @@ def as_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def size_text(size: int) -> str:
+    """A file size as people say it: '850 KB', '5.0 MB'."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"

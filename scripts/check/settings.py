@@ -136,6 +136,19 @@ def _table_line(text: str, key: str) -> int:
     return next((n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith(key)), 1)
 
 
+def _patterns(rules: dict, key: str, text: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions listed under `key` (case-insensitive); a broken one is reported at its line."""
+    patterns = []
+    for pattern in rules.get(key, []) if key != "forbidden_links" else rules[key]:
+        try:
+            patterns.append(re.compile(str(pattern), re.IGNORECASE))
+        except re.error as error:
+            line = next((n for n, t in enumerate(text.splitlines(), 1) if str(pattern) in t), _table_line(text, key))
+            raise SettingsError(f"a pattern of {key} is not a valid regular expression ({error})", "pyproject.toml", line,
+                                "fix the pattern (Python regular expression syntax)") from error
+    return tuple(patterns)
+
+
 def load_settings(root: Path) -> Settings:
     """Read the settings of the project at `root` from its mkdocs.yml and pyproject.toml; raise SettingsError."""
     try:
@@ -157,7 +170,7 @@ def load_settings(root: Path) -> Settings:
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(f"cannot read the file ({error})", "pyproject.toml", 1, "restore pyproject.toml from git") from error
     except tomllib.TOMLDecodeError as error:
-        line = int(m[1]) if (m := re.search(r"line (\d+)", str(error))) else 1
+        line = int(m[1]) if (m := re.search(r"line (\d+)", str(error))) else (len(pyproject_text.splitlines()) if "end of document" in str(error) else 1)
         raise SettingsError(f"not valid TOML ({error})", "pyproject.toml", line, "fix the syntax at this line") from error
     rules = pyproject.get("tool", {}).get("lora-harms", {}).get("check")
     if not isinstance(rules, dict):
@@ -169,7 +182,8 @@ def load_settings(root: Path) -> Settings:
     theme = mkdocs_config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     try:
-        forbidden = tuple(re.compile(pattern, re.IGNORECASE) for pattern in rules["forbidden_links"])
+        forbidden = _patterns(rules, "forbidden_links", pyproject_text)
+        local = _patterns(rules, "local_addresses", pyproject_text)
         return Settings(
             root=root,
             docs_dir=root / str(mkdocs_config.get("docs_dir") or "docs"),
@@ -192,7 +206,7 @@ def load_settings(root: Path) -> Settings:
             external_run_seconds=float(rules.get("external_run_seconds", 300)),
             max_page_bytes=int(rules.get("max_page_bytes", 1_000_000)),
             max_nesting=int(rules.get("max_nesting", 20)),
-            local_addresses=tuple(re.compile(pattern, re.IGNORECASE) for pattern in rules.get("local_addresses", [])),
+            local_addresses=local,
         )
     except KeyError as error:
         raise SettingsError(f"[tool.lora-harms.check] has no {error}", "pyproject.toml", table,
