@@ -245,7 +245,28 @@ def _markdown_line(page: Page, href: str) -> int | None:
     for link in page.links:
         if link.target == wanted:
             return link.line
-    return next((link.line for link in page.links if link.target and (wanted.endswith(link.target) or link.target.endswith(wanted))), None)
+    found = next((link.line for link in page.links if link.target and (wanted.endswith(link.target) or link.target.endswith(wanted))), None)
+    if found is None and page.text is not None and wanted:
+        found = next((number for number, line in page.text.body() if wanted in line), None)
+    return found
+
+
+def _theme_source(href: str, settings: Settings) -> tuple[str, int]:
+    """The template of overrides/ or the line of mkdocs.yml that holds a link of the theme, else mkdocs.yml:1."""
+    key = html.unescape(href).split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1] or href
+    line = settings.config_line(key, 0) if key else 0
+    if line:
+        return "mkdocs.yml", line
+    if settings.custom_dir is not None and settings.custom_dir.is_dir():
+        for template in sorted(settings.custom_dir.rglob("*.html")):
+            try:
+                lines = template.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            number = next((n for n, text in enumerate(lines, 1) if key in text), 0)
+            if number:
+                return settings.relative(template), number
+    return "mkdocs.yml", 1
 
 
 def _target_page(built: Path, href: str, build: Build, site: Site, settings: Settings) -> Page | None:
@@ -291,6 +312,7 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
     swallowed = _swallowed(site, reported)
     missing_assets = [name for name, _ in settings.extra_assets if any(p.rule == "LH022" and p.target == name for p in reported)]
     problems = []
+    theme: dict[tuple[str, int, str, str], list[str]] = {}
     for file_name, errors in sorted(report.get("error_map", {}).items()):
         built = Path(file_name) if Path(file_name).is_absolute() else Path.cwd() / file_name
         html_lines = built.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -311,8 +333,8 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
                 continue
             if _covered(href, source.rel if inside else "mkdocs.yml", reported):
                 continue
-            where_md = _markdown_line(source, href) if inside else None
-            if inside and where_md is not None:
+            where_md = (_markdown_line(source, href) or 1) if inside else None
+            if inside:
                 if any(p.path == source.rel and p.line == where_md and p.rule in SAME_LINK and p.target and html.unescape(href).startswith(p.target)
                        for p in reported):
                     continue
@@ -320,11 +342,14 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
                                         "point it to a page or file that exists (for pages and sections: `page.md#section-id`, which the build checks)",
                                         rule=HTML, target=href))
                 continue
-            origin_text = f"in the text of {source.rel}" if inside else "from the theme, the navigation or the language switcher"
-            where = built.relative_to(build.site_dir).as_posix()
-            problems.append(Problem(f"site/{where}", line, f"link to '{href}' ({status}), {origin_text}",
-                                    "fix the link in the page, in overrides/ or in mkdocs.yml so that it points to a built page and section",
-                                    rule=HTML, target=href))
+            # Outside the page's text: the theme, the navigation or the language switch. The built page is
+            # gone when the check ends, so the problem is put where the link comes from (once, not per page).
+            theme.setdefault((*_theme_source(href, settings), href, status), []).append(built.relative_to(build.site_dir).as_posix())
+    for (file, number, href, status), pages in sorted(theme.items()):
+        count = f"{len(pages)} built pages, e.g." if len(pages) > 1 else "the built page"
+        problems.append(Problem(file, number, f"link to '{href}' ({status}) on {count} {pages[0]}, outside the pages' text",
+                                "fix the link in overrides/ or in mkdocs.yml (navigation, extra files) so that it points to a built page and section",
+                                rule=HTML, target=href))
     return problems
 
 
