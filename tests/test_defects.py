@@ -216,7 +216,7 @@ EXPECTED: dict[str, list[str]] = {
         'docs/other.en.md:514: lists or quotes are nested 499 levels deep here (the limit is 20) — flatten the list: readers cannot follow it and MkDocs fails on very deep nesting',
     ],
     'page over max_page_bytes': [
-        'docs/other.en.md:1: the page is 27 KB, over the limit of 20 KB — split it into several pages (max_page_bytes in pyproject.toml)',
+        'docs/other.en.md:1: the page is 26,662 bytes, over the limit of 20,000 bytes — split it into several pages (max_page_bytes in pyproject.toml)',
     ],
     'build over its time limit': [
         'docs/other.ja.md:1: the build took longer than 0.3 s and was stopped (the largest page is this one, 1 KB) — split or shorten very large pages and flatten deep lists; build_timeout_seconds in pyproject.toml sets the limit',

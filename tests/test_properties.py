@@ -141,3 +141,26 @@ def test_any_page_survives_the_build(body: str, front: list[tuple[str, str]]):
         elapsed, output = _check(site.root)
         assert elapsed < 60
         _assert_answer_is_lines(site.root, output)
+
+
+PATHOLOGICAL_LINES = {
+    "open links": "](" * 100_000,
+    "reference brackets": "[a][b]" * 50_000,
+    "footnote openers": "[^" * 100_000,
+    "comment openers": "<!--" * 50_000,
+    "heading braces": "# " + " {" * 50_000,
+    "heading whitespace": "# x" + " \t" * 50_000 + "y",
+    "attributes": "<a href=" * 50_000,
+    "entities": "&#46;" * 50_000,
+    "quotes": ">" * 50_000 + " x",
+}
+
+
+def test_pathological_lines_are_checked_in_bounded_time(tmp_path):
+    """Lines that make backtracking regular expressions take quadratic time (a 200 KB line took minutes)."""
+    site = two_page_site(tmp_path)
+    for name, line in PATHOLOGICAL_LINES.items():
+        site.write("other.en.md", site.path("index.en.md").read_text(encoding="utf-8").replace("More text.", line))
+        elapsed, output = _check(site.root, "--no-build")
+        assert elapsed < 10, name
+        _assert_answer_is_lines(site.root, output)

@@ -21,7 +21,7 @@ from .settings import Settings
 
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 REFERENCE_USE = re.compile(r"(?<![\]\\])\[(?P<text>[^\[\]]+)\]\[(?P<label>[^\[\]]*)\]")
-FOOTNOTE_USE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?!:)")
+FOOTNOTE_USE = re.compile(r"\[\^(?P<label>[^\]\s\[^]+)\](?!:)")
 DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>[^\]]+)\]:")
 OPEN_LINK = re.compile(r"\]\((?P<target>[^()\s]*)(?:\s|$)(?![^()]*\))")
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
@@ -215,7 +215,7 @@ def check_size_and_nesting(site: Site, settings: Settings) -> list[Problem]:
     problems = []
     for page in site.all_pages():
         if page.size > settings.max_page_bytes:
-            problems.append(Problem(page.rel, 1, f"the page is {size_text(page.size)}, over the limit of {size_text(settings.max_page_bytes)}",
+            problems.append(Problem(page.rel, 1, f"the page is {page.size:,} bytes, over the limit of {settings.max_page_bytes:,} bytes",
                                     "split it into several pages (max_page_bytes in pyproject.toml)"))
         deepest = max(((_nesting(line), number) for number, line in _prose(page) if line.strip()), default=(0, 0))
         if deepest[0] > settings.max_nesting:

@@ -13,7 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-HEADING = re.compile(r"^ {0,4}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^}]*)\})?[ \t#]*$")
+# `#`…`######`, a space, the text, an optional `{attrs}` after a space, optional closing `#`s. Read by
+# `heading_of` in one pass: the equivalent single regular expression backtracks quadratically on lines
+# such as `# { { { …`, which a checker fed arbitrary pages cannot afford.
+HEADING_START = re.compile(r"^ {0,4}(?P<hashes>#{1,6})[ \t]+")
 HEADING_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 OLD_ID_ANCHOR = re.compile(r'\s*<a id="(?P<id>[^"]+)"></a>')  # an old id kept on a renamed heading
@@ -69,11 +72,18 @@ def _closes(line: str, fence: str) -> bool:
 
 def heading_of(line: str, number: int) -> Heading | None:
     """The heading on this line (not knowing whether it is inside a fence), or None."""
-    found = HEADING.match(line)
+    found = HEADING_START.match(line)
     if not found:
         return None
-    ident = HEADING_ID.search(found["attrs"] or "")
-    return Heading(len(found["hashes"]), found["text"].strip(), ident["id"] if ident else None, number)
+    body = line[found.end():].rstrip(" \t#")
+    attrs = None
+    if body.endswith("}"):
+        after = body.rfind("}", 0, len(body) - 1) + 1  # the attributes hold no `}`
+        brace = next((k for k in range(after, len(body) - 1) if body[k] == "{" and k > 0 and body[k - 1] in " \t"), None)
+        if brace is not None:
+            attrs, body = body[brace + 1:-1], body[:brace]
+    ident = HEADING_ID.search(attrs or "")
+    return Heading(len(found["hashes"]), body.strip(), ident["id"] if ident else None, number)
 
 
 def parse(text: str, front_matter: bool = True) -> PageText:
