@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlparse
 from scripts import sitebuild
 
 from .crosslinks import cross_language
+from .markdown import OVERSIZE
 from .pages import FENCE, FILE_SYSTEM, READ, Page, Site, size_text
 from .problems import Problem
 from .settings import Settings
@@ -358,6 +359,8 @@ def check_build(site: Site, settings: Settings, reported: list[Problem] | None =
     reported = reported or []
     if any(p.rule == READ and p.target == FILE_SYSTEM for p in reported):
         return []  # MkDocs would walk the looping link until the file system refuses; fix that first
+    if any(p.target == OVERSIZE for p in reported):
+        return []  # a page over max_page_bytes would hold the build for minutes; it is reported already
     with tempfile.TemporaryDirectory(prefix="lora-harms-check-") as temp:
         build = build_site(settings, Path(temp))
         problems = problems_from_log(build, site, settings, reported)

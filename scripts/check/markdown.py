@@ -30,6 +30,7 @@ NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#<]|\d+[.)]\s|\*\[|\[\^?[^\]]*\]:|::
 BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 CONFLICT = re.compile(r"^(<{7}|>{7})(?: |$)")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]+\S")
+OVERSIZE = "oversize"  # the target of a page-size problem: the build, which would take minutes, is skipped
 NESTING_UNIT = 2  # spaces per list level that the depth count assumes (the narrowest list indent)
 
 
@@ -216,7 +217,7 @@ def check_size_and_nesting(site: Site, settings: Settings) -> list[Problem]:
     for page in site.all_pages():
         if page.size > settings.max_page_bytes:
             problems.append(Problem(page.rel, 1, f"the page is {page.size:,} bytes, over the limit of {settings.max_page_bytes:,} bytes",
-                                    "split it into several pages (max_page_bytes in pyproject.toml)"))
+                                    "split it into several pages (max_page_bytes in pyproject.toml); the build is skipped until then", target=OVERSIZE))
         deepest = max(((_nesting(line), number) for number, line in _prose(page) if line.strip()), default=(0, 0))
         if deepest[0] > settings.max_nesting:
             problems.append(Problem(page.rel, deepest[1], f"lists or quotes are nested {deepest[0]} levels deep here (the limit is {settings.max_nesting})",
