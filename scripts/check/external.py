@@ -98,6 +98,8 @@ def _ask(url: str, method: str, seconds: float) -> tuple[int, str, str | None, s
         if expired.is_set():
             raise _Timeout
         return response.status, " ".join(str(response.reason).split()), response.getheader("Location"), response.getheader("Retry-After")
+    except TimeoutError:  # the socket's own time-out (one read, or connecting) came first
+        raise _Timeout from None
     except (OSError, http.client.HTTPException, ValueError):
         if expired.is_set():
             raise _Timeout from None
