@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.sitefactory import PROJECT, FixtureSite, run_checker
+from tests.sitefactory import PROJECT, FixtureSite, facts_citing, run_checker
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ NOT_IN_NAV = "the page is not in the navigation, so readers cannot find it — a
 
 DEFECTS: list[Defect] = []
 # Where a line number depends on the fixture's configuration, `{file:text}` stands for the line that holds `text`
-# (`{mkdocs:…}` mkdocs.yml, `{pyproject:…}` pyproject.toml, `{main:…}` overrides/main.html; `END`: the last line).
+# (`{mkdocs:…}` mkdocs.yml, `{pyproject:…}` pyproject.toml, `{main:…}` overrides/main.html; `END`: the last line);
+# `{size:path}` stands for the size of that file in bytes.
 EXPECTED: dict[str, list[str]] = {
     'front matter: an impossible date': [
         "docs/index.ja.md:4: last_reviewed '2026-02-30' is not a date — write the date of the last review as YYYY-MM-DD",
@@ -216,7 +217,7 @@ EXPECTED: dict[str, list[str]] = {
         'docs/other.en.md:514: lists or quotes are nested 499 levels deep here (the limit is 20) — flatten the list: readers cannot follow it and MkDocs fails on very deep nesting',
     ],
     'page over max_page_bytes': [
-        'docs/other.en.md:1: the page is 26,662 bytes, over the limit of 20,000 bytes — split it into several pages (max_page_bytes in pyproject.toml); the build is skipped until then',
+        'docs/other.en.md:1: the page is {size:docs/other.en.md} bytes, over the limit of 20,000 bytes — split it into several pages (max_page_bytes in pyproject.toml); the build is skipped until then',
     ],
     'build over its time limit': [
         'docs/other.ja.md:1: the build took longer than 0.3 s and was stopped (the largest page is this one, 1 KB) — split or shorten very large pages and flatten deep lists; build_timeout_seconds in pyproject.toml sets the limit',
@@ -307,12 +308,14 @@ D("pyproject.toml: broken pattern", lambda s: _pyproject(s, "forbidden_links = [
 D("heading id duplicating across a kept old id", lambda s: s.edit("other.en.md", "## Details {#details}", '## Details <a id="overview"></a> {#details}'))
 
 
-PLACEHOLDER = re.compile(r"\{(?P<file>mkdocs|pyproject|main):(?P<text>[^}]*)\}")
+PLACEHOLDER = re.compile(r"\{(?P<file>mkdocs|pyproject|main|size):(?P<text>[^}]*)\}")
 FILES = {"mkdocs": "mkdocs.yml", "pyproject": "pyproject.toml", "main": "overrides/main.html"}
 
 
 def _located(site: FixtureSite, line: str) -> str:
     def number(match: re.Match[str]) -> str:
+        if match["file"] == "size":
+            return f"{(site.root / match['text']).stat().st_size:,}"
         lines = (site.root / FILES[match["file"]]).read_text(encoding="utf-8").splitlines()
         if match["text"] == "END":
             return str(len(lines))
@@ -367,6 +370,7 @@ def test_control_allowed_addresses_on_model_hubs(site: FixtureSite):
         "https://huggingface.co/someone/guide/commit/0e8f55feeb74cbf481b09d447067ff4227163167",
         "https://civitai.com/content/tos", "https://civitai.red/content/tos", "https://civitai.com/articles/15022",
     ]
+    site.write_facts("technical.yml", facts_citing("https://arxiv.org/abs/2106.09685", *allowed))  # sources of T-1, cited
     site.edit("other.en.md", "More text.", " ".join(f"[{index}]({url})" for index, url in enumerate(allowed)))
     result = site.check("--no-build")
     assert result.returncode == 0, result.stdout

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.sitefactory import FixtureSite
+from tests.sitefactory import FixtureSite, facts_citing
 
 
 class Answers(http.server.BaseHTTPRequestHandler):
@@ -85,8 +85,9 @@ def server() -> Iterator[str]:
     httpd.shutdown()
 
 
-def _cite_only(site: FixtureSite, url: str) -> None:
-    """Make every page cite `url` instead of the fixture's real outside address (a local server is allowed here)."""
+def _cite_only(site: FixtureSite, url: str, *more: str) -> None:
+    """Make every page link `url` instead of the fixture's real outside address (T-1 gives it and `more`; a local server is allowed here)."""
+    site.write_facts("technical.yml", facts_citing(url, *more))
     for name in ("index.ja.md", "index.en.md", "other.ja.md", "other.en.md"):
         site.edit(name, "https://arxiv.org/abs/2106.09685", url)
     pyproject = site.root / "pyproject.toml"
@@ -96,8 +97,8 @@ def _cite_only(site: FixtureSite, url: str) -> None:
 
 
 def _link_everything(site: FixtureSite, base: str) -> None:
-    _cite_only(site, f"{base}/ok")
     names = ("ok", "missing", "hop0", "busy", "hang", "to-missing", "limited", "limited-long", "dribble", "reset", "garbled")
+    _cite_only(site, f"{base}/ok", *(f"{base}/{name}" for name in names[1:]))
     links = " ".join(f"[{name}]({base}/{name})" for name in names)
     site.edit("other.en.md", "More text.", links)
     pyproject = site.root / "pyproject.toml"
@@ -147,7 +148,8 @@ def test_external_results_are_cached(site: FixtureSite, server: str):
 
 def test_no_network_is_said_and_does_not_fail(site: FixtureSite):
     # `.invalid` never resolves (RFC 6761): the same as a machine with no network.
-    _cite_only(site, "https://arxiv.invalid/abs/2106.09685")
+    _cite_only(site, "https://arxiv.invalid/abs/2106.09685", "https://example.invalid/page", "https://another.invalid/",
+               "https://arxiv.org.invalid/abs/1")
     site.edit("other.en.md", "More text.", "[a](https://example.invalid/page)")
     site.edit("index.en.md", "More text.", "[b](https://another.invalid/)")
     site.edit("index.ja.md", "詳しく説明します。", "[c](https://arxiv.org.invalid/abs/1)")

@@ -35,14 +35,17 @@ OTHER_DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains an? (?P<kind>ab
 NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found")
 MKDOCS = "LH020"  # a link MkDocs' validation finds broken, at its Markdown line
 HTML = "LH021"  # a link of the built HTML lychee finds broken (navigation, theme, language switch)
-BUILD = "LH025"  # the build itself: configuration, templates, hooks, pages MkDocs cannot read, the time limit
+BUILD = "LH053"  # the build itself: configuration, templates, hooks, pages MkDocs cannot read, the time limit
 NOT_IN_NAV = re.compile(r"not included in the \"nav\" configuration:(?P<pages>.*)", re.DOTALL)
 PAGE_ERROR = re.compile(r"Error reading page '(?P<doc>[^']+)'")
 REDIRECT_TARGET = re.compile(r"Redirect target '(?P<target>[^']+)' does not exist")
 QUOTED = re.compile(r"'(?P<name>[^'\s]+)'")
 # Problems of the Markdown rules that already explain what the build or lychee would report again.
-SWALLOWING = {"LH012"}  # an unclosed comment hides the rest of its page (an unclosed fence: LH000 "fence")
-SAME_LINK = {"LH007", "LH015", "LH016", "LH022", "LH023", "LH024"}
+SWALLOWING = {"LH042"}  # an unclosed comment hides the rest of its page (an unclosed fence: LH000 "fence")
+SAME_LINK = {"LH007", "LH045", "LH046", "LH050", "LH051", "LH052"}
+# A hook's warning that already names the file and line (scripts/hooks/citations.py): `path:line: what — fix`.
+LOCATED = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<message>.+?) — (?P<fix>.+)$")
+LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 
 
 @dataclass
@@ -159,6 +162,8 @@ def problems_from_log(build: Build, site: Site, settings: Settings, reported: li
             problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"{match['kind']} link '{match['target']}' is not checked by the build",
                                     "link to the Markdown file instead, e.g. `report.md#before-you-report`",
                                     rule=MKDOCS, target=match["target"]))
+        elif match := LOCATED.match(text):
+            problems.append(Problem(match["path"], int(match["line"]), match["message"], match["fix"], rule=MKDOCS))
         elif match := NAV_MISSING.search(text):
             problems.append(Problem("mkdocs.yml", settings.config_line(match["target"]), f"navigation lists '{match['target']}', which does not exist",
                                     "add the page in every language or remove it from `nav`", rule=MKDOCS, target=match["target"]))
@@ -311,7 +316,7 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
     except ValueError:
         return [Problem("mkdocs.yml", 1, f"lychee gave no readable report: {result.stderr.strip()[:200]}", "run lychee by hand on the built site", rule=HTML)]
     swallowed = _swallowed(site, reported)
-    missing_assets = [name for name, _ in settings.extra_assets if any(p.rule == "LH022" and p.target == name for p in reported)]
+    missing_assets = [name for name, _ in settings.extra_assets if any(p.rule == "LH050" and p.target == name for p in reported)]
     problems = []
     theme: dict[tuple[str, int, str, str], list[str]] = {}
     for file_name, errors in sorted(report.get("error_map", {}).items()):

@@ -109,7 +109,7 @@ def check_setext_headings(site: Site, settings: Settings) -> list[Problem]:
         previous: tuple[int, str] | None = None
         for number, line in _prose(page):
             if line.rstrip() == "=======" and previous is not None:
-                previous = None  # the middle of a merge conflict (LH018), not an underline
+                previous = None  # the middle of a merge conflict (LH048), not an underline
                 continue
             if previous and previous[0] == number - 1 and SETEXT_UNDERLINE.match(line) and not NOT_PARAGRAPH.match(previous[1]):
                 level = 1 if line.strip()[0] == "=" else 2

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.hooks import factbase
 # The page syntax (front matter, fences, headings, ids) is defined once, in the hooks' library.
 from scripts.hooks.pagetext import Heading, PageText, parse
 
@@ -70,6 +71,7 @@ class Page:
     front_matter_lines: dict[str, int] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    citations: list[factbase.Marker] = field(default_factory=list)
     html_ids: list[Link] = field(default_factory=list)  # `id` attributes of raw HTML (`<a id="…">`), with lines
     text: PageText | None = None  # the parsed text, for the rules that read the lines themselves
     size: int = 0  # bytes
@@ -91,6 +93,7 @@ class Site:
     problems: list[Problem]
     unsuffixed: list[str]
     unreadable: set[tuple[str, str]] = field(default_factory=set)
+    facts: factbase.FactBase = field(default_factory=factbase.FactBase)
 
     def all_pages(self) -> list[Page]:
         """Every page in a stable order (slug, then language)."""
@@ -178,6 +181,7 @@ def parse_page(path: Path, settings: Settings, slug: str, lang: str) -> tuple[Pa
         return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable", rule=READ)]
     page = Page(path=path, rel=rel, slug=slug, lang=lang, size=len(text.encode("utf-8")))
     parsed = parse(text)
+    page.citations = factbase.markers(parsed.lines, parsed.code_lines, start=parsed.body_start)
     return page, _front_matter(page, parsed) + _body(page, parsed)
 
 
@@ -225,8 +229,8 @@ def _markdown_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
 
 
 def load_site(settings: Settings) -> Site:
-    """Parse every Markdown page under the docs directory."""
-    site = Site(pages={}, problems=[], unsuffixed=[])
+    """Parse every Markdown page under the docs directory, and read the fact base (facts/*.yml)."""
+    site = Site(pages={}, problems=[], unsuffixed=[], facts=factbase.load(settings.root))
     files, site.problems = _markdown_files(settings)
     for path in files:
         relative = path.relative_to(settings.docs_dir)

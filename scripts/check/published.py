@@ -82,7 +82,7 @@ def check_published(site: Site, settings: Settings) -> list[Problem]:
         registry = read_registry(settings.root)
     except json.JSONDecodeError as error:
         if any(marker in error.doc for marker in ("<<<<<<<", ">>>>>>>")):
-            return []  # the conflict markers are reported at their lines (LH018)
+            return []  # the conflict markers are reported at their lines (LH048)
         return [Problem(REGISTRY, error.lineno, f"the registry is not valid JSON ({error.msg})", f"fix this line, or restore the file from git and run `{COMMAND}`")]
     except (OSError, ValueError) as error:
         return [Problem(REGISTRY, 1, f"cannot read the registry ({error})", f"restore it from git, or run `{COMMAND}`")]

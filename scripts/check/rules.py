@@ -32,6 +32,8 @@ from .markdown import (
     check_unclosed_link_parenthesis,
     check_undefined_references,
 )
+from .facts import (check_cited_facts_exist, check_corrected_not_cited, check_fact_base, check_outside_links_are_sources,
+                    check_stale_facts, check_uncited_facts, check_unverified_not_cited)
 from .pages import Heading, Page, Site, as_date
 from .problems import Problem
 from .published import check_published
@@ -169,7 +171,7 @@ def check_ends_with_sources(site: Site, settings: Settings) -> list[Problem]:
 
 Rule = Callable[[Site, Settings], list[Problem]]
 # The registry: a stable id per rule (never reused), in the order the rules run. LH000 is a page that
-# cannot be read (pages.py); LH020/LH021 are the build's link checks and LH025 the build itself
+# cannot be read (pages.py); LH020/LH021 are the build's link checks and LH053 the build itself
 # (built.py), LH030 --external. A rule that fails on input nobody foresaw is reported as its own
 # problem (run_rules), never as a traceback that hides every other result.
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -182,19 +184,30 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("LH007", check_forbidden_links),
     ("LH008", check_published),
     ("LH009", check_translations_current),
-    ("LH010", check_undefined_references),
-    ("LH011", check_unclosed_link_parenthesis),
-    ("LH012", check_unclosed_comment),
-    ("LH013", check_setext_headings),
-    ("LH014", check_html_ids),
-    ("LH015", check_empty_fragments),
-    ("LH016", check_local_addresses),
-    ("LH017", check_size_and_nesting),
-    ("LH018", check_conflict_markers),
-    ("LH019", check_abbreviations),
-    ("LH022", check_extra_assets),
-    ("LH023", check_own_site_addresses),
-    ("LH024", check_cross_language_links),
+    ("LH010", check_fact_base),
+    ("LH011", check_cited_facts_exist),
+    ("LH012", check_unverified_not_cited),
+    ("LH013", check_outside_links_are_sources),
+    ("LH040", check_undefined_references),
+    ("LH041", check_unclosed_link_parenthesis),
+    ("LH042", check_unclosed_comment),
+    ("LH043", check_setext_headings),
+    ("LH044", check_html_ids),
+    ("LH045", check_empty_fragments),
+    ("LH046", check_local_addresses),
+    ("LH047", check_size_and_nesting),
+    ("LH048", check_conflict_markers),
+    ("LH049", check_abbreviations),
+    ("LH050", check_extra_assets),
+    ("LH051", check_own_site_addresses),
+    ("LH052", check_cross_language_links),
+)
+# Reported on standard error and never failing the default run (scripts/check/facts.py says why):
+# (id, kind, rule). `--stale-facts-fail` makes LH014 fail like the rules above.
+ADVISORIES: tuple[tuple[str, str, Rule], ...] = (
+    ("LH014", "warning", check_stale_facts),
+    ("LH015", "warning", check_corrected_not_cited),
+    ("LH016", "note", check_uncited_facts),
 )
 
 
@@ -209,3 +222,8 @@ def run_rules(site: Site, settings: Settings) -> list[Problem]:
                              "please report this as a checker bug with the page you changed; the other rules ran")]
         problems += [replace(problem, rule=rule_id) for problem in found]
     return problems
+
+
+def run_advisories(site: Site, settings: Settings) -> list[tuple[str, Problem]]:
+    """Run the advisory rules; return (kind, problem) pairs, each problem carrying its rule's id."""
+    return [(kind, replace(problem, rule=rule_id)) for rule_id, kind, rule in ADVISORIES for problem in rule(site, settings)]

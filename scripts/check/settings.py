@@ -41,6 +41,7 @@ class Settings:
     max_page_bytes: int = 1_000_000
     max_nesting: int = 20
     local_addresses: tuple[re.Pattern[str], ...] = ()
+    own_addresses: tuple[str, ...] = ()  # site_url, repo_url and allowed_outside_links: links there need no fact
 
     def relative(self, path: Path) -> str:
         """Return `path` relative to the project root, as printed in problems."""
@@ -207,6 +208,8 @@ def load_settings(root: Path) -> Settings:
             max_page_bytes=int(rules.get("max_page_bytes", 1_000_000)),
             max_nesting=int(rules.get("max_nesting", 20)),
             local_addresses=local,
+            own_addresses=tuple(str(a) for a in (mkdocs_config.get("site_url", ""), mkdocs_config.get("repo_url", ""),
+                                                 *rules.get("allowed_outside_links", [])) if a),
         )
     except KeyError as error:
         raise SettingsError(f"[tool.lora-harms.check] has no {error}", "pyproject.toml", table,
