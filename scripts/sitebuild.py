@@ -30,7 +30,9 @@ def quiet_env(**extra: str) -> dict[str, str]:
 
 def build_command(site_dir: Path, config_file: Path | None = None, *, strict: bool = False, clean: bool = False) -> list[str]:
     """The `python -m mkdocs build` command line (for benchmarks, which time the command itself)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)]
+    # `--quiet` would also hide the warnings that `--strict` counts (MkDocs counts them in a log handler), so a
+    # strict build is never quiet: its warnings must fail it.
+    command = [sys.executable, "-m", "mkdocs", "build", *["--quiet"] * (not strict), "--site-dir", str(site_dir)]
     if config_file is not None:
         command += ["--config-file", str(config_file)]
     return command + ["--strict"] * strict + ["--clean"] * clean
@@ -87,6 +89,9 @@ def _build_here(config_file: Path, site_dir: Path, strict: bool) -> BuildResult:
     logger = logging.getLogger("mkdocs")
     handler = _Collect()
     logger.addHandler(handler)
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:  # silenced earlier (`mkdocs -q` in this process): warnings count
+        logger.setLevel(logging.WARNING)
     previous = Path.cwd()
     where = None
     try:
@@ -101,6 +106,7 @@ def _build_here(config_file: Path, site_dir: Path, strict: bool) -> BuildResult:
     finally:
         os.chdir(previous)
         logger.removeHandler(handler)
+        logger.setLevel(level)
     log = "\n".join(f"{level} -  {' '.join(message.split())}" for level, message in handler.records)
     return BuildResult(log, ok, handler.records, where)
 

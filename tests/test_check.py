@@ -260,3 +260,22 @@ def test_fix_leaves_a_heading_whose_level_differs(site: FixtureSite):
     assert "docs/index.en.md:13: heading '### Details' has no explicit id — add one, e.g. `### Details {#details}` " \
         "(English words, the same id in every language)" in problems(result)
     assert "### Details\n" in site.path("index.en.md").read_text(encoding="utf-8")
+
+
+def test_a_strict_build_fails_on_a_warning_even_when_mkdocs_was_silenced(site: FixtureSite):
+    """`mkdocs -q` lowers the `mkdocs` logger to errors, and MkDocs counts strict-mode warnings in a log handler."""
+    import logging
+
+    from scripts import sitebuild
+
+    site.edit("index.en.md", "(other.md#details)", "(missing.md#details)")
+    logger = logging.getLogger("mkdocs")
+    before = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        result = sitebuild.build(site.root / "mkdocs.yml", site.root / "built", strict=True)
+    finally:
+        logger.setLevel(before)
+    assert not result.ok
+    assert "Aborted with 1 warnings in strict mode" in result.log
+    assert "--quiet" not in sitebuild.build_command(site.root / "built", strict=True)
