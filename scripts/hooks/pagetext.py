@@ -195,7 +195,7 @@ def cross_language_target(slug: str, lang: str, target: str, languages: tuple[st
     to this page's address (`../en/report/#id`). Anything else (same language, outside address) is None.
     """
     path, _, fragment = target.partition("#")
-    if not path or "://" in path or path.startswith(("/", "mailto:")):
+    if not path or path.startswith("/") or ":" in path.split("/", 1)[0]:  # a fragment, an absolute path, a scheme
         return None
     base = posixpath.dirname(slug) if slug != "index" else ""
     name = posixpath.basename(path)
@@ -204,19 +204,15 @@ def cross_language_target(slug: str, lang: str, target: str, languages: tuple[st
             stem = posixpath.normpath(posixpath.join(base, path[: -len(f".{other}.md")]))
             other_slug = posixpath.dirname(stem) if posixpath.basename(stem) == "index" and "/" in stem else stem
             return other, other_slug, fragment
-    if path.endswith(".md"):
-        return None
+    if path.endswith(".md") or "." in posixpath.basename(path.rstrip("/")) and not path.endswith("/"):
+        return None  # a page of this language, or a file (an image, a download): not an address of a page
     here = page_url(slug, lang, default)
     resolved = posixpath.normpath(posixpath.join(here or ".", path))
     if resolved.startswith(".."):
         return None
     parts = [] if resolved == "." else resolved.removesuffix("/index.html").split("/")
-    if not parts or parts[0] not in languages or parts[0] == default:
-        first_is_lang = False
-    else:
-        first_is_lang = True
-    target_lang = parts[0] if first_is_lang else default
-    rest = parts[1:] if first_is_lang else parts
+    other_language = bool(parts) and parts[0] in languages and parts[0] != default
+    target_lang, rest = (parts[0], parts[1:]) if other_language else (default, parts)
     if target_lang == lang:
         return None
     return target_lang, "/".join(rest) or "index", fragment
