@@ -424,3 +424,15 @@ def test_fact_problems_carry_their_rule_ids(site: FixtureSite):
     assert sorted(p.rule for p in run_rules(loaded, settings)) == ["LH011", "LH012", "LH013"]
     assert sorted({(kind, p.rule) for kind, p in run_advisories(loaded, settings)}) == [
         ("note", "LH016"), ("warning", "LH014"), ("warning", "LH015")]
+
+
+def test_contacts_in_a_claim_become_links_and_short_codes_stay_text(monkeypatch):
+    # factmarkdown imports its neighbours as a hook does (MkDocs puts the hook's folder on sys.path).
+    monkeypatch.syspath_prepend(str(factbase.__file__).rsplit("/", 1)[0])
+    import factmarkdown
+
+    text = "メールは digital-likeness@civitai.com です。電話は 0570-003-110、相談は #9110。https://stopncii.org/ も。"
+    assert factmarkdown.contacts(text) == (
+        "メールは [digital-likeness@civitai.com](mailto:digital-likeness@civitai.com) です。"
+        "電話は [0570-003-110](tel:0570003110)、相談は #9110。https://stopncii.org/ も。"
+    )

@@ -5,8 +5,9 @@ unverified fact, and an outside link (or an e-mail address or phone number) that
 same page gives. What is only reported (on standard error, never failing the default run):
 
 - warning: a fact past its re-check date (`checked` + `recheck_days` before today), with the pages that
-  cite it. `--stale-facts-fail` makes these fail: the weekly workflow uses it, so that an overdue
-  re-check opens an issue without blocking a contributor's unrelated pull request;
+  cite it. `--stale-facts-fail` makes these fail, for a scheduled job that wants an overdue re-check to
+  fail (no workflow passes it yet); the default run only warns, so that an overdue re-check never blocks a
+  contributor's unrelated pull request;
 - warning: a citation of a fact that a newer entry corrects (`corrected_by`) without that entry in the same
   marker: "cite R-66 instead". Not failing, because an older entry may still be the right source for what
   was true at the time; `[[R-66, R-9]]` (the older entry through the one that corrects it) is quiet;

@@ -24,6 +24,18 @@ SOURCE_ANCHOR = "source-{number}"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
 
+# Contacts inside a claim become links, as on the pages (a reader on a phone taps them): e-mail addresses,
+# and Japanese phone numbers written with hyphens (0570-003-110). Short codes such as #9110 stay text.
+EMAIL = re.compile(r"(?<![\w.@/-])([A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?![\w@-])")
+PHONE = re.compile(r"(?<![\d-])(0\d{1,4}-\d{1,4}-\d{3,4})(?![\d-])")
+
+
+def contacts(text: str) -> str:
+    """Markdown text with its e-mail addresses and hyphenated phone numbers as mailto:/tel: links."""
+    text = EMAIL.sub(lambda m: f"[{m[1]}](mailto:{m[1]})", text)
+    return PHONE.sub(lambda m: f"[{m[1]}](tel:{m[1].replace('-', '')})", text)
+
+
 def plain(text: str) -> str:
     """Plain text made safe for Markdown: markup characters escaped, `<` and `&` as entities."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
@@ -109,7 +121,7 @@ def sources_list(numbering: Numbering, base: FactBase, lang: str, strings: dict,
     items = []
     for number, fact_id in enumerate(numbering.order, start=1):
         fact = base.facts[fact_id]
-        lines = [f'{number}. <a id="{SOURCE_ANCHOR.format(number=number)}"></a>{first_sentence(fact.claim[lang], lang)}{status_note(fact, strings)}', ""]
+        lines = [f'{number}. <a id="{SOURCE_ANCHOR.format(number=number)}"></a>{contacts(first_sentence(fact.claim[lang], lang))}{status_note(fact, strings)}', ""]
         lines += [f"    - {source_line(source, strings)}" for source in fact.sources]
         footer = f"{words['checked']}{words['colon']}{format_date(fact.checked, strings)}"
         if sheet_href is not None and fact.status != "unverified":  # the fact sheet lists no unverified fact
@@ -136,7 +148,7 @@ def _meta_line(fact: Fact, strings: dict, today: dt.date) -> str:
 def fact_entry(fact: Fact, lang: str, strings: dict, cited_on: list[tuple[str, str]], today: dt.date) -> str:
     """One fact of the fact sheet: heading `#### R-9 {#r-9}`, status and dates, claim, scope, correction, sources, pages."""
     words = strings["facts"]
-    blocks = [f"#### {fact.id} {{#{fact.anchor()}}}", _meta_line(fact, strings, today), fact.claim[lang]]
+    blocks = [f"#### {fact.id} {{#{fact.anchor()}}}", _meta_line(fact, strings, today), contacts(fact.claim[lang])]
     if fact.scope:
         blocks.append(f"**{words['scope']}**{words['colon']}{fact.scope[lang]}")
     if fact.corrected_by:
@@ -181,6 +193,6 @@ def platform_table(base: FactBase, lang: str, strings: dict) -> str:
             if fact.status == "unverified" or fact.corrected_by:
                 continue
             date = format_date(fact.as_of or fact.checked, strings)
-            claim = first_sentence(fact.claim[lang], lang).replace("|", "\\|") + status_note(fact, strings)
+            claim = contacts(first_sentence(fact.claim[lang], lang)).replace("|", "\\|") + status_note(fact, strings)
             rows.append(f"| [{fact.id}](#{fact.anchor()}) | {plain(topic.name[lang])} | {claim} | {date} |")
     return '<div class="platform-rules" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
