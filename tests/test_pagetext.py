@@ -50,3 +50,19 @@ def test_insert_after_headings_skips_code():
     markdown = "## A {#a}\n\n```\n## A {#a}\n```\n"
     assert pagetext.insert_after_headings(markdown, ["a"], lambda ident: f"NOTE {ident}") == \
         "## A {#a}\n\nNOTE a\n\n```\n## A {#a}\n```\n"
+
+
+def test_cross_language_targets_are_pages_of_another_language_only():
+    from scripts.hooks.pagetext import cross_language_target
+
+    def target(slug: str, lang: str, link: str):
+        return cross_language_target(slug, lang, link, ("ja", "en"), "ja")
+
+    assert target("index", "ja", "other.en.md#details") == ("en", "other", "details")
+    assert target("other", "ja", "../en/#details") == ("en", "index", "details")
+    assert target("report", "en", "../../#x") == ("ja", "index", "x")
+    assert target("report", "ja", "report.md#x") is None  # the same language: MkDocs checks it
+    assert target("report", "en", "../../assets/x.png") is None  # a file, not a page
+    assert target("report", "ja", "tel:0570-000-000") is None
+    assert target("report", "ja", "https://example.org/en/") is None
+    assert target("index", "ja", "../en/other/") is None  # above the site root: not an address of this site

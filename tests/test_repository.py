@@ -379,7 +379,8 @@ def test_the_repository_has_its_contributor_files():
 # The successor path: ProperDocs builds the same site
 
 def build(tool: str, out: Path) -> None:
-    result = subprocess.run([str(BIN / tool), "build", "--strict", "--quiet", "--site-dir", str(out)], cwd=PROJECT,
+    # No --quiet: it would hide the warnings that --strict counts, and the build would pass despite them.
+    result = subprocess.run([str(BIN / tool), "build", "--strict", "--site-dir", str(out)], cwd=PROJECT,
                             capture_output=True, text=True, timeout=300, env={**os.environ, **QUIET})
     assert result.returncode == 0, f"{tool}: {result.stdout}{result.stderr}"
 

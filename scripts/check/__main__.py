@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .built import check_build
 from .external import check_external
 from .fix import apply_fixes
 from .pages import load_site
+from .problems import Problem
 from .rules import run_advisories, run_rules
 from .settings import SettingsError, load_settings
 
 STALE_FACTS = "LH014"  # a warning, unless --stale-facts-fail
+
+
+def _stage(name: str, run: Callable[[], list[Problem]]) -> list[Problem]:
+    """Run one stage; a failure nobody foresaw becomes one problem line, and the other results are kept."""
+    try:
+        return run()
+    except (Exception, RecursionError) as error:  # noqa: BLE001 (the last resort: report, never a traceback)
+        return [Problem("mkdocs.yml", 1, f"{name} could not finish: {type(error).__name__}: {error}",
+                        "please report this as a checker bug, with the change that caused it; the other checks ran")]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,8 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(args.root.resolve())
     except SettingsError as error:
-        print(f"check: {error}", file=sys.stderr)
-        return 2
+        print(error)
+        print("check: the configuration cannot be read, so nothing else was checked", file=sys.stderr)
+        return 1
     if args.fix:
         for change in apply_fixes(load_site(settings), settings, load_site):
             print(f"fixed: {change}", file=sys.stderr)
@@ -44,9 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_build:
         # A hook's warning that a rule has already reported (the citation hook's) is not a second problem.
         found = {(problem.path, problem.line, problem.message) for problem in problems}
-        problems += [problem for problem in check_build(site, settings) if (problem.path, problem.line, problem.message) not in found]
+        problems += [problem for problem in _stage("the build", lambda: check_build(site, settings, problems))
+                     if (problem.path, problem.line, problem.message) not in found]
     if args.external:
-        problems += check_external(site, settings, report=lambda line: print(line, file=sys.stderr))
+        problems += _stage("--external", lambda: check_external(site, settings, report=lambda line: print(line, file=sys.stderr)))
     problems = sorted(set(problems))
     for problem in problems:
         print(problem)

@@ -89,6 +89,8 @@ def check_outside_links_are_sources(site: Site, settings: Settings) -> list[Prob
             if lower.startswith(("http://", "https://")):
                 if any(pattern.search(target) for pattern in settings.forbidden_links):
                     continue  # a model page: check_forbidden_links says never to link it at all
+                if any(pattern.search(target) for pattern in settings.local_addresses):
+                    continue  # a local preview address: check_local_addresses says to link the Markdown file
                 if any(target.startswith(prefix) for prefix in own) or factbase.normalise_url(target) in sources:
                     continue
                 problems.append(Problem(page.rel, link.line, f"outside link {target} is not a source of any fact this page cites",

@@ -8,6 +8,8 @@ read as far as it can be.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,16 +23,32 @@ from scripts.hooks.pagetext import Heading, PageText, parse
 
 from .problems import Problem
 
-READ = "LH000"  # a page that cannot be read (encoding, front matter, unclosed fence)
 from .settings import Settings
 
-# Markdown inline links and images, reference definitions, autolinks and raw HTML href/src.
+READ = "LH000"  # a page that cannot be read (encoding, front matter, unclosed fence, a file-system oddity)
+FILE_SYSTEM, FENCE = "file-system", "fence"  # the `target` of LH000 problems the build depends on
+
+# Markdown inline links and images, reference definitions, autolinks and raw HTML href/src in any quoting.
 LINK_PATTERNS = (
     re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+)"),
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)"),
     re.compile(r"<(?P<target>https?://[^>\s]+)>"),
-    re.compile(r"\b(?:href|src)=\"(?P<target>[^\"]+)\""),
 )
+HTML_ATTRIBUTE = re.compile(r"""\b(?P<name>href|src|id)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'<>`=]+))""", re.IGNORECASE)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a date Python rejects (2026-02-30) stays text for the date rule to report."""
+
+    def construct_yaml_timestamp(self, node):  # type: ignore[override]
+        """A timestamp, or its text when it is not a real date or time."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,13 @@ class Page:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     citations: list[factbase.Marker] = field(default_factory=list)
+    html_ids: list[Link] = field(default_factory=list)  # `id` attributes of raw HTML (`<a id="…">`), with lines
+    text: PageText | None = None  # the parsed text, for the rules that read the lines themselves
+    size: int = 0  # bytes
+
+    def anchors(self) -> set[str]:
+        """Every id a link can land on: heading ids, kept old ids, raw HTML ids."""
+        return {h.id for h in self.headings if h.id} | {a for h in self.headings for a in h.old_ids} | {a.target for a in self.html_ids}
 
     def heading_line(self, heading_id: str) -> int | None:
         """Return the line of the heading with this id, or None if the page has no such section."""
@@ -110,11 +135,11 @@ def _front_matter(page: Page, text: PageText) -> list[Problem]:
     if not text.front_matter_closed:
         return [Problem(page.rel, 1, "front matter is not closed", "end the front matter with a line `---`", rule=READ)]
     try:
-        data = yaml.safe_load("\n".join(text.front_matter)) or {}
+        data = yaml.load("\n".join(text.front_matter), Loader=_FrontMatterLoader) or {}  # noqa: S506 (safe)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        reason = getattr(error, "problem", None) or "invalid YAML"
+        reason = " ".join(str(getattr(error, "problem", None) or "invalid YAML").split())
         return [Problem(page.rel, line, f"front matter is not valid YAML ({reason})", "write it as `key: value` lines; quote values that contain `: ` or start with a special character", rule=READ)]
     if not isinstance(data, dict):
         return [Problem(page.rel, 2, "front matter is not a set of `key: value` lines", "write title, description and last_reviewed as `key: value`", rule=READ)]
@@ -129,13 +154,18 @@ def _front_matter(page: Page, text: PageText) -> list[Problem]:
 def _body(page: Page, text: PageText) -> list[Problem]:
     """Take the headings and the links outside code fences; report a fence that is never closed."""
     page.headings = list(text.headings)
+    page.text = text
     for number, line in text.body():
         for pattern in LINK_PATTERNS:
             for match in pattern.finditer(line):
                 page.links.append(Link(match["target"], number))
+        if "=" in line:
+            for match in HTML_ATTRIBUTE.finditer(line):
+                value = html.unescape(match["dq"] if match["dq"] is not None else match["sq"] if match["sq"] is not None else match["bare"])
+                (page.html_ids if match["name"].lower() == "id" else page.links).append(Link(value, number))
     if text.unclosed_fence:
         fence, line = text.unclosed_fence
-        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code", rule=READ)]
+        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code", rule=READ, target=FENCE)]
     return []
 
 
@@ -149,16 +179,60 @@ def parse_page(path: Path, settings: Settings, slug: str, lang: str) -> tuple[Pa
         return None, [Problem(rel, line, "the file is not UTF-8 text", "save it as UTF-8 (without BOM)", rule=READ)]
     except OSError as error:
         return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable", rule=READ)]
-    page = Page(path=path, rel=rel, slug=slug, lang=lang)
+    page = Page(path=path, rel=rel, slug=slug, lang=lang, size=len(text.encode("utf-8")))
     parsed = parse(text)
     page.citations = factbase.markers(parsed.lines, parsed.code_lines, start=parsed.body_start)
     return page, _front_matter(page, parsed) + _body(page, parsed)
 
 
+def _markdown_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
+    """Every `.md` file under the docs directory, and the file-system oddities met on the way.
+
+    Walked by hand (not `rglob`) so that a symbolic link that loops or leads nowhere becomes a problem
+    instead of an exception; MkDocs follows links to folders, so a link to a folder that holds it is one.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+
+    def oddity(path: Path, what: str, fix: str) -> None:
+        problems.append(Problem(settings.relative(path), 1, what, fix, rule=READ, target=FILE_SYSTEM))
+
+    def unreadable(error: OSError) -> None:
+        oddity(Path(error.filename or settings.docs_dir), f"cannot read the folder ({error.strerror})", "check that it exists and is readable")
+
+    if not settings.docs_dir.is_dir():
+        return [], [Problem(settings.relative(settings.docs_dir), 1, "the docs folder does not exist", "restore it, or set `docs_dir` in mkdocs.yml", rule=READ)]
+    for folder, subfolders, names in os.walk(settings.docs_dir, onerror=unreadable):
+        here = Path(folder)
+        for name in sorted(subfolders):
+            path = here / name
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    oddity(path, "symbolic link that loops or leads nowhere", "remove the link, or replace it with the folder itself")
+                    continue
+                if target == here.resolve() or target in here.resolve().parents:
+                    oddity(path, "symbolic link to a folder that contains it (a loop: the build would walk it forever)", "remove the link")
+        for name in sorted(names):
+            path = here / name
+            if not name.endswith(".md"):
+                continue
+            if path.is_symlink():
+                try:
+                    path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    oddity(path, "symbolic link that loops or leads nowhere", "remove the link, or replace it with the page itself")
+                    continue
+            files.append(path)
+    return sorted(files), problems
+
+
 def load_site(settings: Settings) -> Site:
     """Parse every Markdown page under the docs directory, and read the fact base (facts/*.yml)."""
     site = Site(pages={}, problems=[], unsuffixed=[], facts=factbase.load(settings.root))
-    for path in sorted(settings.docs_dir.rglob("*.md")):
+    files, site.problems = _markdown_files(settings)
+    for path in files:
         relative = path.relative_to(settings.docs_dir)
         name = split_name(relative, settings.languages)
         if name is None:
@@ -185,3 +259,8 @@ def as_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def size_text(size: int) -> str:
+    """A file size as people say it: '850 KB', '5.0 MB'."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"

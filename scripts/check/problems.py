@@ -22,5 +22,6 @@ class Problem:
     target: str = ""  # the link target or section id the problem is about, when there is one
 
     def __str__(self) -> str:
+        """One line, whatever the message holds (a server's reply, a YAML error): line breaks become spaces."""
         text = f"{self.path}:{self.line}: {self.message}"
-        return f"{text} — {self.fix}" if self.fix else text
+        return " ".join((f"{text} — {self.fix}" if self.fix else text).split())

@@ -80,8 +80,14 @@ def check_published(site: Site, settings: Settings) -> list[Problem]:
         return []  # a bare folder of pages (not a project with history): nothing has been published
     try:
         registry = read_registry(settings.root)
+    except json.JSONDecodeError as error:
+        if any(marker in error.doc for marker in ("<<<<<<<", ">>>>>>>")):
+            return []  # the conflict markers are reported at their lines (LH048)
+        return [Problem(REGISTRY, error.lineno, f"the registry is not valid JSON ({error.msg})", f"fix this line, or restore the file from git and run `{COMMAND}`")]
     except (OSError, ValueError) as error:
         return [Problem(REGISTRY, 1, f"cannot read the registry ({error})", f"restore it from git, or run `{COMMAND}`")]
+    if not isinstance(registry, dict) or not all(isinstance(ids, list) for ids in registry.values()):
+        return [Problem(REGISTRY, 1, "the registry is not a mapping of page → list of section ids", f"restore it from git, and run `{COMMAND}`")]
     if registry is None:
         return [Problem(REGISTRY, 1, "there is no registry of published pages and sections", f"run `{COMMAND}` and commit {REGISTRY}")]
     problems = []

@@ -16,6 +16,22 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from .crosslinks import check_cross_language_links
+from .markdown import (
+    check_abbreviations,
+    check_conflict_markers,
+    check_empty_fragments,
+    check_extra_assets,
+    check_forbidden_links,
+    check_html_ids,
+    check_local_addresses,
+    check_own_site_addresses,
+    check_setext_headings,
+    check_size_and_nesting,
+    check_unclosed_comment,
+    check_unclosed_link_parenthesis,
+    check_undefined_references,
+)
 from .facts import (check_cited_facts_exist, check_corrected_not_cited, check_fact_base, check_outside_links_are_sources,
                     check_stale_facts, check_uncited_facts, check_unverified_not_cited)
 from .pages import Heading, Page, Site, as_date
@@ -153,22 +169,11 @@ def check_ends_with_sources(site: Site, settings: Settings) -> list[Problem]:
     return problems
 
 
-def check_forbidden_links(site: Site, settings: Settings) -> list[Problem]:
-    """No link to a model page on a model-sharing site (patterns in pyproject.toml)."""
-    problems = []
-    for page in site.all_pages():
-        for link in page.links:
-            if any(pattern.search(link.target) for pattern in settings.forbidden_links):
-                problems.append(Problem(
-                    page.rel, link.line, f"link to a model page on a model-sharing site: {link.target}",
-                    "never link to a model, a LoRA or a download; link to the platform's report or help page instead",
-                ))
-    return problems
-
-
 Rule = Callable[[Site, Settings], list[Problem]]
 # The registry: a stable id per rule (never reused), in the order the rules run. LH000 is a page that
-# cannot be read (pages.py); LH020/LH021 are the build's link checks (built.py), LH030 --external.
+# cannot be read (pages.py); LH020/LH021 are the build's link checks and LH053 the build itself
+# (built.py), LH030 --external. A rule that fails on input nobody foresaw is reported as its own
+# problem (run_rules), never as a traceback that hides every other result.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("LH001", check_language_suffix),
     ("LH002", check_translations_exist),
@@ -183,6 +188,19 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("LH011", check_cited_facts_exist),
     ("LH012", check_unverified_not_cited),
     ("LH013", check_outside_links_are_sources),
+    ("LH040", check_undefined_references),
+    ("LH041", check_unclosed_link_parenthesis),
+    ("LH042", check_unclosed_comment),
+    ("LH043", check_setext_headings),
+    ("LH044", check_html_ids),
+    ("LH045", check_empty_fragments),
+    ("LH046", check_local_addresses),
+    ("LH047", check_size_and_nesting),
+    ("LH048", check_conflict_markers),
+    ("LH049", check_abbreviations),
+    ("LH050", check_extra_assets),
+    ("LH051", check_own_site_addresses),
+    ("LH052", check_cross_language_links),
 )
 # Reported on standard error and never failing the default run (scripts/check/facts.py says why):
 # (id, kind, rule). `--stale-facts-fail` makes LH014 fail like the rules above.
@@ -197,7 +215,12 @@ def run_rules(site: Site, settings: Settings) -> list[Problem]:
     """Run every rule over the parsed site; each problem carries its rule's id."""
     problems = list(site.problems)
     for rule_id, rule in RULES:
-        problems += [replace(problem, rule=rule_id) for problem in rule(site, settings)]
+        try:
+            found = rule(site, settings)
+        except (Exception, RecursionError) as error:  # noqa: BLE001 (the last resort: report, never crash)
+            found = [Problem("mkdocs.yml", 1, f"rule {rule_id} ({rule.__name__}) could not finish: {type(error).__name__}: {error}",
+                             "please report this as a checker bug with the page you changed; the other rules ran")]
+        problems += [replace(problem, rule=rule_id) for problem in found]
     return problems
 
 

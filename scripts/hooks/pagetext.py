@@ -8,11 +8,15 @@ checker needs line numbers and must read broken pages without raising.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-HEADING = re.compile(r"^ {0,4}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^}]*)\})?[ \t#]*$")
+# `#`…`######`, a space, the text, an optional `{attrs}` after a space, optional closing `#`s. Read by
+# `heading_of` in one pass: the equivalent single regular expression backtracks quadratically on lines
+# such as `# { { { …`, which a checker fed arbitrary pages cannot afford.
+HEADING_START = re.compile(r"^ {0,4}(?P<hashes>#{1,6})[ \t]+")
 HEADING_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 OLD_ID_ANCHOR = re.compile(r'\s*<a id="(?P<id>[^"]+)"></a>')  # an old id kept on a renamed heading
@@ -68,11 +72,18 @@ def _closes(line: str, fence: str) -> bool:
 
 def heading_of(line: str, number: int) -> Heading | None:
     """The heading on this line (not knowing whether it is inside a fence), or None."""
-    found = HEADING.match(line)
+    found = HEADING_START.match(line)
     if not found:
         return None
-    ident = HEADING_ID.search(found["attrs"] or "")
-    return Heading(len(found["hashes"]), found["text"].strip(), ident["id"] if ident else None, number)
+    body = line[found.end():].rstrip(" \t#")
+    attrs = None
+    if body.endswith("}"):
+        after = body.rfind("}", 0, len(body) - 1) + 1  # the attributes hold no `}`
+        brace = next((k for k in range(after, len(body) - 1) if body[k] == "{" and k > 0 and body[k - 1] in " \t"), None)
+        if brace is not None:
+            attrs, body = body[brace + 1:-1], body[:brace]
+    ident = HEADING_ID.search(attrs or "")
+    return Heading(len(found["hashes"]), body.strip(), ident["id"] if ident else None, number)
 
 
 def parse(text: str, front_matter: bool = True) -> PageText:
@@ -169,3 +180,39 @@ def insert_after_headings(markdown: str, ids: list[str], block: Callable[[str], 
 def original_of(src_uri: str, locale: str, default: str) -> str:
     """The default language's file of a translated page: `misuse.en.md` → `misuse.ja.md`."""
     return f"{src_uri[: -len(f'.{locale}.md')]}.{default}.md"
+
+
+def page_url(slug: str, lang: str, default: str) -> str:
+    """The address of a page relative to the site root: '' (home), 'report/', 'en/', 'en/report/'."""
+    prefix = "" if lang == default else f"{lang}/"
+    return prefix if slug == "index" else f"{prefix}{slug}/"
+
+
+def cross_language_target(slug: str, lang: str, target: str, languages: tuple[str, ...], default: str) -> tuple[str, str, str] | None:
+    """(language, slug, fragment) when `target`, written on page `slug` in `lang`, leads to a page in another language.
+
+    Two spellings lead there: the other language's file (`report.en.md#id`) and its address relative
+    to this page's address (`../en/report/#id`). Anything else (same language, outside address) is None.
+    """
+    path, _, fragment = target.partition("#")
+    if not path or path.startswith("/") or ":" in path.split("/", 1)[0]:  # a fragment, an absolute path, a scheme
+        return None
+    base = posixpath.dirname(slug) if slug != "index" else ""
+    name = posixpath.basename(path)
+    for other in languages:
+        if other != lang and name.endswith(f".{other}.md"):
+            stem = posixpath.normpath(posixpath.join(base, path[: -len(f".{other}.md")]))
+            other_slug = posixpath.dirname(stem) if posixpath.basename(stem) == "index" and "/" in stem else stem
+            return other, other_slug, fragment
+    if path.endswith(".md") or "." in posixpath.basename(path.rstrip("/")) and not path.endswith("/"):
+        return None  # a page of this language, or a file (an image, a download): not an address of a page
+    here = page_url(slug, lang, default)
+    resolved = posixpath.normpath(posixpath.join(here or ".", path))
+    if resolved.startswith(".."):
+        return None
+    parts = [] if resolved == "." else resolved.removesuffix("/index.html").split("/")
+    other_language = bool(parts) and parts[0] in languages and parts[0] != default
+    target_lang, rest = (parts[0], parts[1:]) if other_language else (default, parts)
+    if target_lang == lang:
+        return None
+    return target_lang, "/".join(rest) or "index", fragment
