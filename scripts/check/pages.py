@@ -7,7 +7,6 @@ read as far as it can be.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import os
 import re
@@ -245,20 +244,6 @@ def load_site(settings: Settings) -> Site:
         else:
             site.pages.setdefault(page.slug, {})[page.lang] = page
     return site
-
-
-def as_date(value: object) -> dt.date | None:
-    """Return the value as a date if it is an ISO date (YAML reads `2026-11-25` as one), else None."""
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def size_text(size: int) -> str:

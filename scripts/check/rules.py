@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from scripts.hooks.factbase import as_date
+
 from .crosslinks import check_cross_language_links
 from .markdown import (
     check_abbreviations,
@@ -34,7 +36,7 @@ from .markdown import (
 )
 from .facts import (check_cited_facts_exist, check_corrected_not_cited, check_fact_base, check_outside_links_are_sources,
                     check_stale_facts, check_uncited_facts, check_unverified_not_cited)
-from .pages import Heading, Page, Site, as_date
+from .pages import Heading, Page, Site
 from .problems import Problem
 from .published import check_published
 from .settings import Settings

@@ -153,7 +153,8 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.Node):
     return loader.construct_object(node, deep=True)
 
 
-def _as_date(value) -> dt.date | None:
+def as_date(value: object) -> dt.date | None:
+    """Return the value as a date if it is an ISO date (YAML reads `2026-11-25` as one), else None."""
     if isinstance(value, dt.datetime):
         return None
     if isinstance(value, dt.date):
@@ -183,7 +184,7 @@ class _Reader:
         return value.strip()
 
     def date(self, node: yaml.Node, what: str) -> dt.date | None:
-        value = _as_date(_scalar(self.loader, node)) if isinstance(node, yaml.ScalarNode) else None
+        value = as_date(_scalar(self.loader, node)) if isinstance(node, yaml.ScalarNode) else None
         if value is None:
             self.error(node, f"{what} is not a date", f"write it as YYYY-MM-DD, e.g. `{what}: 2026-11-29`")
         return value
