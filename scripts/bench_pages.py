@@ -38,12 +38,15 @@ LANGUAGES = SETTINGS.languages
 BASE_PATH = urlsplit(SETTINGS.site_url).path
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site without a log line per request (bench_reader.py uses it too)."""
+
     def log_message(self, *args) -> None:
         pass
 
 
 def page_path(slug: str, lang: str) -> str:
+    """The page's path below the site's address: `report/`, `en/report/`, `` for the Japanese home page."""
     prefix = "" if lang == SETTINGS.default_language else f"{lang}/"
     return prefix if slug == "index" else f"{prefix}{slug}/"
 
@@ -113,7 +116,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / BASE_PATH.strip("/")
         build(site)
-        handler = functools.partial(_Quiet, directory=temp)
+        handler = functools.partial(QuietHandler, directory=temp)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}{BASE_PATH}"

@@ -30,6 +30,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts.bench_pages import QuietHandler, page_path
 from scripts.check.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,16 +69,6 @@ ROUTES = """() => {
     return {id: h2.id, title: h2.innerText.replace(/[¶#]\\s*$/, '').trim(), top, lastStep, end, text};
   });
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def page_path(slug: str, lang: str) -> str:
-    prefix = "" if lang == SETTINGS.default_language else f"{lang}/"
-    return prefix if slug == "index" else f"{prefix}{slug}/"
 
 
 def build(site: Path) -> None:
@@ -140,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             site = Path(tmp) / BASE_PATH.strip("/")
             build(site)
-        handler = functools.partial(_Quiet, directory=str(site.resolve().parent))
+        handler = functools.partial(QuietHandler, directory=str(site.resolve().parent))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
