@@ -12,29 +12,7 @@
   var article = document.querySelector(".md-content article") || document.querySelector("article");
   if (!article) return;
 
-  function fallbackCopy(value) {
-    var area = document.createElement("textarea");
-    area.value = value;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    area.setSelectionRange(0, value.length);
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    document.body.removeChild(area);
-    return ok;
-  }
-  function copy(value) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(value).then(
-        function () { return true; },
-        function () { return fallbackCopy(value); }
-      );
-    }
-    return Promise.resolve(fallbackCopy(value));
-  }
+  var copy = window.lhClipboard.copy;  /* clipboard.js */
 
   Array.prototype.forEach.call(article.querySelectorAll('a[href^="mailto:"]'), function (link) {
     if (link.closest("pre, .template")) return;
