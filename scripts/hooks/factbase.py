@@ -176,6 +176,13 @@ class _Reader:
     def error(self, node: yaml.Node, message: str, fix: str) -> None:
         self.errors.append(FactError(self.rel, _line(node), message, fix))
 
+    def mapping(self, node: yaml.Node, message: str, fix: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """The node's `key: value` lines by key; None, with the error given, when the node is not a mapping."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, message, fix)
+            return None
+        return _mapping(node, self.rel, self.errors)
+
     def text(self, node: yaml.Node, what: str) -> str | None:
         value = _scalar(self.loader, node) if isinstance(node, yaml.ScalarNode) else None
         if not isinstance(value, str) or not value.strip():
@@ -203,10 +210,9 @@ class _Reader:
         return None
 
     def languages(self, node: yaml.Node, what: str) -> dict[str, str] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} is not a ja/en pair", f"write `{what}:` with `ja: …` and `en: …` under it")
+        entries = self.mapping(node, f"{what} is not a ja/en pair", f"write `{what}:` with `ja: …` and `en: …` under it")
+        if entries is None:
             return None
-        entries = _mapping(node, self.rel, self.errors)
         result = {}
         for lang in LANGUAGES:
             if lang not in entries:
@@ -219,10 +225,9 @@ class _Reader:
         return result if len(result) == len(LANGUAGES) else None
 
     def source(self, node: yaml.Node) -> Source | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, "a source is not a set of `key: value` lines", "write each source as `- title: …` with publisher, read and url or repo + path")
+        entries = self.mapping(node, "a source is not a set of `key: value` lines", "write each source as `- title: …` with publisher, read and url or repo + path")
+        if entries is None:
             return None
-        entries = _mapping(node, self.rel, self.errors)
         for key, (key_node, _) in entries.items():
             if key not in SOURCE_KEYS:
                 self.error(key_node, f"unknown source key '{key}'", f"use only {', '.join(SOURCE_KEYS)}")
@@ -252,10 +257,9 @@ class _Reader:
         return Source(**values) if ok else None
 
     def fact(self, node: yaml.Node) -> Fact | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, "an entry is not a set of `key: value` lines", "start each entry with `- id: R-9` and the keys of TEAM.md's schema")
+        entries = self.mapping(node, "an entry is not a set of `key: value` lines", "start each entry with `- id: R-9` and the keys of TEAM.md's schema")
+        if entries is None:
             return None
-        entries = _mapping(node, self.rel, self.errors)
         label = f"entry at line {_line(node)}"
         if "id" in entries and isinstance(entries["id"][1], yaml.ScalarNode):
             label = str(entries["id"][1].value)
@@ -333,10 +337,9 @@ def _read_topics(path: Path, rel: str, errors: list[FactError]) -> dict[str, Top
     for key, (key_node, value) in _mapping(node, rel, errors).items():
         if not KEBAB.match(key):
             reader.error(key_node, f"topic '{key}' is not lowercase-kebab", "use lowercase English words joined by hyphens")
-        if not isinstance(value, yaml.MappingNode):
-            reader.error(value, f"topic '{key}' has no names", "write `ja: …` and `en: …` under it")
+        entries = reader.mapping(value, f"topic '{key}' has no names", "write `ja: …` and `en: …` under it")
+        if entries is None:
             continue
-        entries = _mapping(value, rel, errors)
         platform = _scalar(loader, entries.pop("platform")[1]) if "platform" in entries else False
         names = {lang: reader.text(entries[lang][1], f"{key}.{lang}") for lang in LANGUAGES if lang in entries}
         if len(names) != len(LANGUAGES) or None in names.values():
