@@ -1,0 +1,71 @@
+"""MkDocs hook: each page inlines its critical CSS and loads the full stylesheets without blocking.
+
+Material's two stylesheets and the site's own block the first paint, and most of Material's rules are
+unused on any one page. For each built page this hook:
+
+- inlines, in one <style> where the first stylesheet link was, the rules that can match the page
+  (scripts/critical_css.py: all of the site's own stylesheets, the matching part of the theme's);
+- turns every stylesheet link into one that loads without blocking (media="print", switched to "all"
+  once loaded) and repeats the links in <noscript> for readers without JavaScript.
+
+The full stylesheets come after the inlined subset in the same order, so the cascade once they have
+loaded is the same as before. tests/browser/test_critical_css.py proves the inlined CSS alone renders
+every page exactly as the full stylesheets do.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+try:
+    from scripts.critical_css import Rule, critical_css, parse
+except ModuleNotFoundError:  # MkDocs loads a hook by its path, with only the hook's folder on sys.path
+    from critical_css import Rule, critical_css, parse  # type: ignore[no-redef]
+
+STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+\.css)">')
+_parsed: dict[tuple[str, float], list[Rule]] = {}
+
+
+def _stylesheet_file(path: str, config) -> Path | None:
+    """The file behind a site path: already copied to site_dir, else in the theme or docs folders."""
+    for folder in [config.site_dir, *config.theme.dirs, config.docs_dir]:
+        candidate = Path(folder) / path
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _rules(file: Path) -> list[Rule]:
+    key = (str(file), file.stat().st_mtime)
+    if key not in _parsed:
+        _parsed[key] = parse(file.read_text(encoding="utf-8"))
+    return _parsed[key]
+
+
+@event_priority(-300)  # last: after every hook and plugin that changes the page's HTML
+def on_post_page(output: str, page, config) -> str:
+    """Inline the page's critical CSS and make its stylesheet links non-blocking."""
+    links = list(STYLESHEET_LINK.finditer(output.split("</head>", 1)[0]))
+    if not links:
+        return output
+    own = {posixpath.normpath(path) for path in config.extra_css}
+    sheets = []
+    for link in links:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), link[1]))
+        file = _stylesheet_file(path, config)
+        if file is None:
+            return output  # leave the page as MkDocs wrote it rather than guess
+        sheets.append((_rules(file), path not in own))
+    critical = critical_css(sheets, output)
+    head = [f"<style>{critical}</style>"]
+    for link in links:
+        head.append(f'<link rel="stylesheet" href="{link[1]}" media="print" onload="this.media=\'all\'">')
+    head.append("<noscript>" + "".join(link[0] for link in links) + "</noscript>")
+    first, last = links[0], links[-1]
+    between = output[first.end():last.start()]
+    rest = STYLESHEET_LINK.sub("", between)
+    return output[:first.start()] + "\n".join(head) + rest + output[last.end():]
