@@ -94,11 +94,13 @@
    * code block (several unnamed <nav> landmarks otherwise). */
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", text.search);
-  window.addEventListener("load", function () {
+  function nameCodeNavs() {
     Array.prototype.forEach.call(document.querySelectorAll("nav.md-code__nav:not([aria-label])"), function (nav, i) {
       nav.setAttribute("aria-label", text.code + " " + (i + 1));
     });
-  });
+  }
+  window.addEventListener("load", nameCodeNavs);
+  document.addEventListener("lh:bundle", nameCodeNavs);  /* Material's bundle has started (it adds them) */
 
   /* Language switch: the selector's links keep the section the reader is in. */
   var header = document.querySelector(".md-header");
