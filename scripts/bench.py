@@ -15,8 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.sitebuild import build_command, quiet_env
+
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+ENV = quiet_env(PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
 def timed(command: list[str], runs: int) -> tuple[float, float]:
@@ -39,7 +41,7 @@ def main() -> None:
         site = Path(temp) / "lora-harms"
         python = sys.executable
         rows = [
-            ("mkdocs build (ja + en)", timed([python, "-m", "mkdocs", "build", "-q", "-d", str(site)], args.runs)),
+            ("mkdocs build (ja + en)", timed(build_command(site), args.runs)),
             ("checker, without --external (builds too)", timed([python, "-m", "scripts.check"], args.runs)),
             ("checker --no-build (source rules only)", timed([python, "-m", "scripts.check", "--no-build"], args.runs)),
             ("lychee --offline on the built site", timed(["lychee", "--offline", "--include-fragments", "--index-files", "index.html",

@@ -20,19 +20,16 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts import chromium, sitebuild
 from scripts.check.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET_KB = 80.0
@@ -52,8 +49,9 @@ def page_path(slug: str, lang: str) -> str:
 
 
 def build(site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
+    result = sitebuild.build(ROOT / "mkdocs.yml", site, strict=False)
+    if not result.ok:
+        raise SystemExit(f"mkdocs build failed:\n{result.log}")
 
 
 def first_view(browser, url: str) -> tuple[float, int, list[tuple[str, int]]]:
@@ -82,7 +80,7 @@ def lighthouse(url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "report.json"
         subprocess.run(
-            ["node", str(LIGHTHOUSE), url, f"--chrome-path={CHROMIUM}", f"--chrome-flags={CHROME_FLAGS}",
+            ["node", str(LIGHTHOUSE), url, f"--chrome-path={chromium.PATH}", f"--chrome-flags={' '.join(chromium.HEADLESS_FLAGS)}",
              "--output=json", f"--output-path={out}", "--quiet",
              f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile"],
             cwd=ROOT, check=False, capture_output=True, text=True, timeout=180,
@@ -122,7 +120,7 @@ def main() -> None:
         rows = []
         try:
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
+                browser = chromium.launch(pw)
                 for lang in LANGUAGES:
                     for slug in slugs:
                         url = base + page_path(slug, lang)

@@ -12,19 +12,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import yaml
+from scripts.check.settings import load_settings
+from scripts.chromium import launch
+from scripts.hooks import uistrings
 
 PROJECT = Path(__file__).resolve().parents[1]
+SETTINGS = load_settings(PROJECT)  # the site's address and languages
 OUT = PROJECT / "docs" / "assets" / "cards"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 WIDTH, HEIGHT = 1200, 630
-
-# The line under the site's name, per language (the card is read in a feed, so it says what the site is for).
-TAGLINES = {
-    "ja": "絵柄・キャラクター・実在の人物を無断でまねるLoRAの仕組みと、通報・削除申請の方法を出典つきで",
-    "en": "How LoRAs copy artists' styles, characters and real people without consent, and how to report one, with sources",
-}
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><style>
@@ -45,37 +40,22 @@ PAGE = """<!doctype html>
 """
 
 
-def mkdocs_config() -> dict:
-    """mkdocs.yml, read as plain strings."""
-    return yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-
-
-def site_names() -> dict[str, str]:
-    """The site's name per language, from mkdocs.yml (ja: site_name; others: the i18n plugin's site_name)."""
-    config = mkdocs_config()
-    names = {"ja": config["site_name"]}
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for language in plugin["i18n"]["languages"]:
-                if language.get("site_name"):
-                    names[language["locale"]] = language["site_name"]
-    return names
-
-
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
-    names = site_names()
-    address = mkdocs_config()["site_url"].split("://", 1)[-1].rstrip("/")  # shown on the card
+    names = SETTINGS.site_names
+    address = SETTINGS.site_url.split("://", 1)[-1].rstrip("/")  # shown on the card
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(pw)
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1)
-        for lang, tagline in TAGLINES.items():
+        for lang in SETTINGS.languages:
+            card = uistrings.load(PROJECT, lang)["card"]  # tagline and badge: overrides/locales/<lang>.yml
+            default = lang == SETTINGS.default_language
             page.set_content(PAGE.format(
-                lang=lang, w=WIDTH, h=HEIGHT, title=html.escape(names[lang]), tagline=html.escape(tagline),
+                lang=lang, w=WIDTH, h=HEIGHT, title=html.escape(names[lang]), tagline=html.escape(card["tagline"]),
                 title_size=64 if lang == "ja" else 60, spacing="0.02em" if lang == "ja" else "0",
-                address=html.escape(address), path="/" if lang == "ja" else "/en/", badge="日本語 · English" if lang == "ja" else "English · 日本語",
+                address=html.escape(address), path="/" if default else f"/{lang}/", badge=html.escape(card["badge"]),
             ))
             page.evaluate("document.fonts.ready")
             target = OUT / f"card.{lang}.png"

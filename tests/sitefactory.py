@@ -1,17 +1,21 @@
 """Small throw-away copies of the project for tests: the real configuration, a few pages of their own.
 
-Each fixture site copies mkdocs.yml, pyproject.toml, the hook, overrides/ and includes/ from the
+Each fixture site copies mkdocs.yml, pyproject.toml, scripts/hooks/, overrides/ and includes/ from the
 project, so the checker runs against the real settings; only the pages and the navigation differ.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+
+from scripts import sitebuild
+from scripts.check.__main__ import main as check_main
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -52,9 +56,8 @@ class FixtureSite:
             shutil.copy(PROJECT / name, root / name)
         for folder in ("overrides", "includes"):
             shutil.copytree(PROJECT / folder, root / folder)
-        (root / "scripts").mkdir()
-        for hook in (PROJECT / "scripts").glob("*_hook.py"):
-            shutil.copy(hook, root / "scripts" / hook.name)
+        shutil.copytree(PROJECT / "scripts" / "hooks", root / "scripts" / "hooks",
+                        ignore=shutil.ignore_patterns("__pycache__"))
         config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
         slugs = sorted({name.rsplit(".", 2)[0] for name in pages})
         config["nav"] = [{slug: f"{slug}.md"} for slug in slugs]
@@ -84,8 +87,8 @@ class FixtureSite:
     def build(self) -> Path:
         """Build the site with MkDocs (strict) and return the output folder."""
         out = self.root / "built"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                       cwd=self.root, check=True, capture_output=True, text=True, timeout=120)
+        result = sitebuild.build(self.root / "mkdocs.yml", out, strict=True)
+        assert result.ok, result.log
         return out
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
@@ -94,9 +97,12 @@ class FixtureSite:
 
 
 def run_checker(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `python -m scripts.check` on the project at `root`."""
-    return subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(root), *args],
-                          cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    """Run the checker's command line (`python -m scripts.check --root <root> …`) in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = check_main(["--root", str(root), *args])
+    return subprocess.CompletedProcess(["python", "-m", "scripts.check", "--root", str(root), *args], code,
+                                       out.getvalue(), err.getvalue())
 
 
 def two_page_site(root: Path) -> FixtureSite:

@@ -212,3 +212,50 @@ def test_every_problem_is_reported_at_once(site: FixtureSite):
 def test_the_real_site_passes():
     outcome = run_checker(PROJECT)
     assert outcome.returncode == 0, outcome.stdout
+
+
+def test_every_rule_has_a_unique_id_listed_in_contributing():
+    from scripts.check.rules import RULES
+
+    ids = [rule_id for rule_id, _ in RULES]
+    assert len(ids) == len(set(ids))
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for rule_id in [*ids, "LH000", "LH020", "LH021", "LH030"]:
+        assert f"| `{rule_id}` |" in contributing, rule_id
+
+
+def test_problems_carry_the_id_of_their_rule(site: FixtureSite):
+    from scripts.check.pages import load_site
+    from scripts.check.rules import run_rules
+    from scripts.check.settings import load_settings
+
+    site.path("other.en.md").unlink()
+    site.write("notes.md", "# Notes {#notes}\n")
+    site.edit("index.ja.md", "{#details}", "{#Details_2}")
+    settings = load_settings(site.root)
+    found = sorted((problem.path, problem.rule) for problem in run_rules(load_site(settings), settings))
+    assert ("docs/notes.md", "LH001") in found
+    assert ("docs/other.ja.md", "LH002") in found
+    assert ("docs/index.ja.md", "LH003") in found
+
+
+def test_fix_copies_missing_heading_ids_from_the_japanese_page(site: FixtureSite):
+    site.edit("index.en.md", "## Details {#details}", "## Details")
+    site.edit("other.en.md", "## Overview {#overview}", "## Overview")
+    result = site.check("--fix", "--no-build")
+    assert result.returncode == 0, result.stdout
+    assert result.stderr.splitlines() == [
+        "fixed: docs/index.en.md:13: added {#details} from index.ja.md:13",
+        "fixed: docs/other.en.md:9: added {#overview} from other.ja.md:9",
+    ]
+    assert "## Details {#details}\n" in site.path("index.en.md").read_text(encoding="utf-8")
+
+
+def test_fix_leaves_a_heading_whose_level_differs(site: FixtureSite):
+    site.edit("index.en.md", "## Details {#details}", "### Details")
+    result = site.check("--fix", "--no-build")
+    assert result.returncode == 1
+    assert "fixed:" not in result.stderr
+    assert "docs/index.en.md:13: heading '### Details' has no explicit id — add one, e.g. `### Details {#details}` " \
+        "(English words, the same id in every language)" in problems(result)
+    assert "### Details\n" in site.path("index.en.md").read_text(encoding="utf-8")

@@ -1,10 +1,10 @@
-"""The critical-CSS subset (scripts/critical_css.py): which rules a page keeps."""
+"""The critical-CSS subset (scripts/hooks/criticalcss.py): which rules a page keeps."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.critical_css import critical_css, page_tokens, parse, selector_may_match
+from scripts.hooks.criticalcss import critical_css, page_tokens, parse, selector_may_match
 
 PAGE = """<html class="no-js"><body data-md-color-scheme="default"><input data-md-color-scheme="slate">
 <div class="md-header md-header--shadow" id="top"><a href="#x">x</a></div></body></html>"""

@@ -36,3 +36,22 @@ def test_every_page_shows_its_review_date_after_the_sources(site: FixtureSite):
     line_en = '<p class="last-reviewed">Last reviewed: <time datetime="2026-11-01">1 November 2026</time></p>'
     assert line_ja in ja and ja.index('id="sources"') < ja.index(line_ja)
     assert line_en in en and en.index('id="sources"') < en.index(line_en)
+
+
+def _shape(value):
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [None] * len(value)
+    return None
+
+
+def test_every_language_has_the_same_interface_text_keys():
+    from scripts.check.settings import load_settings
+    from scripts.hooks import uistrings
+    from tests.sitefactory import PROJECT
+
+    settings = load_settings(PROJECT)
+    shapes = {lang: _shape(uistrings.load(PROJECT, lang)) for lang in settings.languages}
+    default = shapes.pop(settings.default_language)
+    assert shapes == {lang: default for lang in shapes}

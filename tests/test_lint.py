@@ -46,6 +46,17 @@ def test_textlint_fails_on_mixed_styles_and_a_missing_period(tmp_path):
     assert f"{page}: line 15, col" in result.stdout and "(ja-technical-writing/ja-no-mixed-period)" in result.stdout
 
 
+def test_textlint_asks_for_the_site_words_outside_quotes(tmp_path):
+    page = tmp_path / "words.ja.md"
+    page.write_text(GOOD_JA.replace("詳しく説明します。", "作家の画風をまねます。モデル本体に重ねます。規約は「画風・作風の模倣」を挙げます。"),
+                    encoding="utf-8")
+    result = textlint(page)
+    assert result.returncode == 1
+    assert f"{page}: line 15, col 4, Error - 画風 => 絵柄" in result.stdout
+    assert f"{page}: line 15, col 12, Error - モデル本体 => ベースモデル" in result.stdout
+    assert result.stdout.count("(prh)") == 2, result.stdout
+
+
 def test_markdownlint_passes_the_site_syntax(tmp_path):
     page = tmp_path / "good.en.md"
     page.write_text(GOOD_EN.replace("## Details {#details}", '## Details <a id="old-details"></a> {#details}')

@@ -1,4 +1,4 @@
-"""Command line: `python -m scripts.check [--external] [--no-build] [--root DIR]`."""
+"""Command line: `python -m scripts.check [--fix] [--external] [--no-build] [--root DIR]`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .built import check_build
 from .external import check_external
+from .fix import apply_fixes
 from .pages import load_site
 from .rules import run_rules
 from .settings import SettingsError, load_settings
@@ -19,12 +20,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: the current one)")
     parser.add_argument("--no-build", action="store_true", help="only the rules on the Markdown sources (fast); skip the build and its link checks")
     parser.add_argument("--external", action="store_true", help="also try every outside address (network, cached)")
+    parser.add_argument("--fix", action="store_true", help="first repair what needs no judgement (missing heading ids of translations, published.json)")
     args = parser.parse_args(argv)
     try:
         settings = load_settings(args.root.resolve())
     except SettingsError as error:
         print(f"check: {error}", file=sys.stderr)
         return 2
+    if args.fix:
+        for change in apply_fixes(load_site(settings), settings, load_site):
+            print(f"fixed: {change}", file=sys.stderr)
     site = load_site(settings)
     problems = run_rules(site, settings)
     if not args.no_build:

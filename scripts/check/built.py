@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from scripts import sitebuild
+
 from .pages import Page, Site
 from .problems import Problem
 from .settings import Settings
@@ -27,6 +29,8 @@ MISSING_ANCHOR = re.compile(r"Doc file '(?P<doc>[^']+)' contains a link '(?P<tar
 MISSING_OWN_ANCHOR = re.compile(r"Doc file '(?P<doc>[^']+)' contains a link '#(?P<anchor>[^']+)', but there is no such anchor on this page")
 OTHER_DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains an? (?P<kind>absolute|unrecognized relative) link '(?P<target>[^']+)'")
 NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found")
+MKDOCS = "LH020"  # a link MkDocs' validation finds broken, at its Markdown line
+HTML = "LH021"  # a link of the built HTML lychee finds broken (navigation, theme, language switch)
 LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 
 
@@ -44,11 +48,8 @@ def build_site(settings: Settings, serve_root: Path) -> Build:
     """Build the site below `serve_root` at the path of `site_url` (as a web server would serve it)."""
     base = urlparse(settings.site_url).path.strip("/")
     site_dir = serve_root / base if base else serve_root
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(settings.root / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=settings.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
-    )
-    return Build(serve_root, site_dir, result.stdout + result.stderr, result.returncode)
+    result = sitebuild.build(settings.root / "mkdocs.yml", site_dir, strict=False)
+    return Build(serve_root, site_dir, result.log, 0 if result.ok else 1)
 
 
 def _line_of(page: Page | None, target: str) -> int:
@@ -78,32 +79,32 @@ def problems_from_log(build: Build, site: Site, settings: Settings) -> list[Prob
         if not entry:
             continue
         text = entry["text"]
-        if match := MISSING_ANCHOR.search(text):
-            page = site.page_for(match["doc"])
-            note = _other_language_note(site, page, match["other"], match["anchor"])
-            problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"link to '{match['target']}'",
-                                    f"no such section in {Path(match['other']).name}{note}; link to a section that exists, or add it"))
-        elif match := MISSING_OWN_ANCHOR.search(text):
-            page = site.page_for(match["doc"])
-            note = _other_language_note(site, page, match["doc"], match["anchor"])
-            problems.append(Problem(page.rel if page else match["doc"], _line_of(page, "#" + match["anchor"]), f"link to '#{match['anchor']}'",
-                                    f"no such section in {Path(match['doc']).name}{note}; link to a section that exists, or add it"))
+        if match := MISSING_ANCHOR.search(text) or MISSING_OWN_ANCHOR.search(text):
+            found = match.groupdict()
+            target, other = found.get("target") or f"#{found['anchor']}", found.get("other") or found["doc"]
+            page = site.page_for(found["doc"])
+            note = _other_language_note(site, page, other, found["anchor"])
+            problems.append(Problem(page.rel if page else found["doc"], _line_of(page, target), f"link to '{target}'",
+                                    f"no such section in {Path(other).name}{note}; link to a section that exists, or add it",
+                                    rule=MKDOCS, target=target))
         elif match := MISSING_DOC.search(text):
             page = site.page_for(match["doc"])
             problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"link to '{match['target']}'",
-                                    f"no file {match['missing'] or match['target']} in {settings.docs_dir.name}/; link to an existing page (without the language suffix, e.g. report.md) or file"))
+                                    f"no file {match['missing'] or match['target']} in {settings.docs_dir.name}/; link to an existing page (without the language suffix, e.g. report.md) or file",
+                                    rule=MKDOCS, target=match["target"]))
         elif match := OTHER_DOC_LINK.search(text):
             page = site.page_for(match["doc"])
             problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"{match['kind']} link '{match['target']}' is not checked by the build",
-                                    "link to the Markdown file instead, e.g. `report.md#before-you-report`"))
+                                    "link to the Markdown file instead, e.g. `report.md#before-you-report`",
+                                    rule=MKDOCS, target=match["target"]))
         elif match := NAV_MISSING.search(text):
             problems.append(Problem("mkdocs.yml", _config_line(settings, match["target"]), f"navigation lists '{match['target']}', which does not exist",
-                                    f"add the page in every language or remove it from `nav`"))
+                                    "add the page in every language or remove it from `nav`", rule=MKDOCS, target=match["target"]))
         else:
-            problems.append(Problem("mkdocs.yml", 1, f"mkdocs build: {entry['level'].lower()}: {text}", "fix what MkDocs reports"))
+            problems.append(Problem("mkdocs.yml", 1, f"mkdocs build: {entry['level'].lower()}: {text}", "fix what MkDocs reports", rule=MKDOCS))
     if build.returncode != 0 and not problems:
         tail = " | ".join(build.log.strip().splitlines()[-3:])
-        problems.append(Problem("mkdocs.yml", 1, f"mkdocs build failed: {tail}", "run `mkdocs build --strict` to see the whole error"))
+        problems.append(Problem("mkdocs.yml", 1, f"mkdocs build failed: {tail}", "run `mkdocs build --strict` to see the whole error", rule=MKDOCS))
     return problems
 
 
@@ -136,8 +137,8 @@ def _source_of(built: Path, site_dir: Path, site: Site, settings: Settings) -> P
 def _covered(href: str, reported_in: str, reported: list[Problem]) -> bool:
     """True when MkDocs already reported this link (the same target, in the page or in mkdocs.yml)."""
     key = href.rsplit("#", 1)[-1] if "#" in href else href.rstrip("/").rsplit("/", 1)[-1]
-    return bool(key) and any(f"'{key}" in problem.message or f"{key}'" in problem.message
-                             for problem in reported if problem.path == reported_in)
+    return bool(key) and any(problem.target.startswith(key) or problem.target.endswith(key)
+                             for problem in reported if problem.path == reported_in and problem.target)
 
 
 def problems_from_html(build: Build, site: Site, settings: Settings, reported: list[Problem]) -> list[Problem]:
@@ -153,7 +154,7 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
     try:
         report = json.loads(result.stdout[result.stdout.index("{"):]) if "{" in result.stdout else {}
     except ValueError:
-        return [Problem("mkdocs.yml", 1, f"lychee gave no readable report: {result.stderr.strip()[:200]}", "run lychee by hand on the built site")]
+        return [Problem("mkdocs.yml", 1, f"lychee gave no readable report: {result.stderr.strip()[:200]}", "run lychee by hand on the built site", rule=HTML)]
     problems = []
     for file_name, errors in sorted(report.get("error_map", {}).items()):
         built = Path(file_name) if Path(file_name).is_absolute() else Path.cwd() / file_name
@@ -170,7 +171,8 @@ def problems_from_html(build: Build, site: Site, settings: Settings, reported: l
             origin = f"in the text of {source.rel}" if inside and source else "from the theme, the navigation or the language switcher"
             where = built.relative_to(build.site_dir).as_posix()
             problems.append(Problem(f"site/{where}", line, f"link to '{href}' ({error['status']['text'].rstrip('.').lower()}), {origin}",
-                                    "fix the link in the page, in overrides/ or in mkdocs.yml so that it points to a built page and section"))
+                                    "fix the link in the page, in overrides/ or in mkdocs.yml so that it points to a built page and section",
+                                    rule=HTML, target=href))
     return problems
 
 

@@ -116,7 +116,8 @@ def check_external(site: Site, settings: Settings, report=print) -> list[Problem
     cache_path.write_text(json.dumps(cached, indent=1, sort_keys=True), encoding="utf-8")
     report(f"external links: {len(where)} addresses, {len(to_check)} asked, {len(where) - len(to_check)} from the cache")
     return [
-        Problem(rel, line, f"outside link {url} fails: {outcome.reason}", "correct the address, or replace it with the page's new or archived original address")
+        Problem(rel, line, f"outside link {url} fails: {outcome.reason}", "correct the address, or replace it with the page's new or archived original address",
+                rule="LH030", target=url)
         for url, outcome in sorted(outcomes.items()) if not outcome.ok
         for rel, line in where[url]
     ]

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-# The page syntax (headings, ids, fences) is defined once, in the hook that MkDocs loads by path.
-from scripts.translation_hook import FENCE, HEADING, HEADING_ID
+# The page syntax (front matter, fences, headings, ids) is defined once, in the hooks' library.
+from scripts.hooks.pagetext import Heading, PageText, parse
 
 from .problems import Problem
+
+READ = "LH000"  # a page that cannot be read (encoding, front matter, unclosed fence)
 from .settings import Settings
 
 # Markdown inline links and images, reference definitions, autolinks and raw HTML href/src.
@@ -27,21 +30,6 @@ LINK_PATTERNS = (
     re.compile(r"<(?P<target>https?://[^>\s]+)>"),
     re.compile(r"\b(?:href|src)=\"(?P<target>[^\"]+)\""),
 )
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading of a page: its level (1–6), its text, its explicit id (or None) and its line."""
-
-    level: int
-    text: str
-    id: str | None
-    line: int
-
-    def label(self) -> str:
-        """Show the heading as written, e.g. `## 概要 {#overview}`."""
-        suffix = f" {{#{self.id}}}" if self.id else ""
-        return f"{'#' * self.level} {self.text}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +71,16 @@ class Site:
         """Every page in a stable order (slug, then language)."""
         return [self.pages[slug][lang] for slug in sorted(self.pages) for lang in sorted(self.pages[slug])]
 
+    def translations(self, default_language: str) -> Iterator[tuple[Page, Page]]:
+        """(original, translation) for every translated page whose original exists."""
+        for versions in self.pages.values():
+            original = versions.get(default_language)
+            if original is None:
+                continue
+            for lang, page in sorted(versions.items()):
+                if lang != default_language:
+                    yield original, page
+
     def page_for(self, rel_source: str) -> Page | None:
         """Find a page by its path relative to the docs directory (e.g. `report.en.md`)."""
         for page in self.all_pages():
@@ -102,54 +100,39 @@ def split_name(relative: Path, languages: tuple[str, ...]) -> tuple[str, str] | 
     return slug, lang
 
 
-def _front_matter(page: Page, lines: list[str]) -> tuple[int, list[Problem]]:
-    """Parse the YAML front matter; return the index of the first body line and any problems."""
-    if not lines or lines[0].strip() != "---":
-        return 0, [Problem(page.rel, 1, "no front matter", "start the page with a `---` block holding title, description and last_reviewed")]
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if end is None:
-        return 0, [Problem(page.rel, 1, "front matter is not closed", "end the front matter with a line `---`")]
-    block = "\n".join(lines[1:end])
+def _front_matter(page: Page, text: PageText) -> list[Problem]:
+    """Read the YAML front matter into the page; return what is wrong with it."""
+    if text.front_matter is None:
+        return [Problem(page.rel, 1, "no front matter", "start the page with a `---` block holding title, description and last_reviewed", rule=READ)]
+    if not text.front_matter_closed:
+        return [Problem(page.rel, 1, "front matter is not closed", "end the front matter with a line `---`", rule=READ)]
     try:
-        data = yaml.safe_load(block) or {}
+        data = yaml.safe_load("\n".join(text.front_matter)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(error, "problem", None) or "invalid YAML"
-        return end + 1, [Problem(page.rel, line, f"front matter is not valid YAML ({reason})", "write it as `key: value` lines; quote values that contain `: ` or start with a special character")]
+        return [Problem(page.rel, line, f"front matter is not valid YAML ({reason})", "write it as `key: value` lines; quote values that contain `: ` or start with a special character", rule=READ)]
     if not isinstance(data, dict):
-        return end + 1, [Problem(page.rel, 2, "front matter is not a set of `key: value` lines", "write title, description and last_reviewed as `key: value`")]
+        return [Problem(page.rel, 2, "front matter is not a set of `key: value` lines", "write title, description and last_reviewed as `key: value`", rule=READ)]
     page.front_matter = data
-    for number, text in enumerate(lines[1:end], start=2):
-        key = text.split(":", 1)[0].strip()
+    for number, line in enumerate(text.front_matter, start=2):
+        key = line.split(":", 1)[0].strip()
         if key in data and key not in page.front_matter_lines:
             page.front_matter_lines[key] = number
-    return end + 1, []
+    return []
 
 
-def _body(page: Page, lines: list[str], start: int) -> list[Problem]:
-    """Collect headings and links outside code fences; report a fence that is never closed."""
-    fence: tuple[str, int] | None = None
-    for index in range(start, len(lines)):
-        text, number = lines[index], index + 1
-        opener = FENCE.match(text)
-        if fence:
-            if opener and opener["fence"][0] == fence[0][0] and len(opener["fence"]) >= len(fence[0]) and not text.strip()[len(opener["fence"]):].strip():
-                fence = None
-            continue
-        if opener:
-            fence = (opener["fence"], number)
-            continue
-        heading = HEADING.match(text)
-        if heading:
-            attrs = heading["attrs"] or ""
-            found = HEADING_ID.search(attrs)
-            page.headings.append(Heading(len(heading["hashes"]), heading["text"].strip(), found["id"] if found else None, number))
+def _body(page: Page, text: PageText) -> list[Problem]:
+    """Take the headings and the links outside code fences; report a fence that is never closed."""
+    page.headings = list(text.headings)
+    for number, line in text.body():
         for pattern in LINK_PATTERNS:
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(line):
                 page.links.append(Link(match["target"], number))
-    if fence:
-        return [Problem(page.rel, fence[1], f"code fence {fence[0]} is never closed", f"close it with a line {fence[0]}, or the rest of the page is shown as code")]
+    if text.unclosed_fence:
+        fence, line = text.unclosed_fence
+        return [Problem(page.rel, line, f"code fence {fence} is never closed", f"close it with a line {fence}, or the rest of the page is shown as code", rule=READ)]
     return []
 
 
@@ -160,14 +143,12 @@ def parse_page(path: Path, settings: Settings, slug: str, lang: str) -> tuple[Pa
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "the file is not UTF-8 text", "save it as UTF-8 (without BOM)")]
+        return None, [Problem(rel, line, "the file is not UTF-8 text", "save it as UTF-8 (without BOM)", rule=READ)]
     except OSError as error:
-        return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable")]
+        return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable", rule=READ)]
     page = Page(path=path, rel=rel, slug=slug, lang=lang)
-    lines = text.lstrip("\ufeff").splitlines()
-    body_start, problems = _front_matter(page, lines)
-    problems += _body(page, lines, body_start)
-    return page, problems
+    parsed = parse(text)
+    return page, _front_matter(page, parsed) + _body(page, parsed)
 
 
 def load_site(settings: Settings) -> Site:

@@ -4,7 +4,7 @@
 there, an address must keep working:
 
 - a page that is renamed or removed needs a redirect in mkdocs.yml (`redirects: redirect_maps:`,
-  `old.md: new.md`, one line for both languages; `scripts/redirects_hook.py` writes `/old/` and
+  `old.md: new.md`, one line for both languages; `scripts/hooks/redirects.py` writes `/old/` and
   `/en/old/`);
 - a section whose id changes keeps its old id as an empty anchor at the end of its heading:
   `## New title <a id="old-id"></a> {#new-id}` (links to `#old-id` still land on the heading).
@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from scripts.translation_hook import OLD_ID_ANCHOR, is_git_root
+from scripts.hooks.history import is_git_root
 
 from .pages import Page, Site, load_site
 from .problems import Problem
@@ -42,7 +42,7 @@ def current(site: Site, settings: Settings) -> dict[str, list[str]]:
     result = {}
     for slug, versions in sorted(site.pages.items()):
         page = versions.get(settings.default_language) or next(iter(versions.values()))
-        result[slug] = [h.id for h in page.headings if h.id] + [a for h in page.headings for a in OLD_ID_ANCHOR.findall(h.text)]
+        result[slug] = [h.id for h in page.headings if h.id] + [a for h in page.headings for a in h.old_ids]
     return result
 
 
@@ -56,7 +56,7 @@ def merged(registry: dict[str, list[str]], now: dict[str, list[str]]) -> dict[st
 
 
 def _anchors(page: Page) -> set[str]:
-    return {h.id for h in page.headings if h.id} | {a for h in page.headings for a in OLD_ID_ANCHOR.findall(h.text)}
+    return {h.id for h in page.headings if h.id} | {a for h in page.headings for a in h.old_ids}
 
 
 def _likely_line(page: Page, registered: list[str], missing: str) -> int:

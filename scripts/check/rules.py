@@ -2,8 +2,10 @@
 
 MkDocs (`validation` in mkdocs.yml) and lychee already check that links and anchors resolve; they
 know nothing of this site's two languages or of its editorial rules, so those are written here.
-Each rule takes the parsed site and the settings and returns its problems; `RULES` lists them in
-the order they are reported. A new rule is one new function here, added to `RULES`, and one test.
+Each rule takes the parsed site and the settings and returns its problems; `RULES` gives each one
+its stable id (`LH0xx`, listed in CONTRIBUTING.md). A new rule is one function (here, or in a module
+of its family such as published.py), one line in `RULES` with the next free id, one row in
+CONTRIBUTING.md's table, and one test in tests/test_check.py.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from .pages import Heading, Page, Site, as_date
@@ -94,27 +97,21 @@ def _where(page: Page, heading: Heading | None) -> str:
 def check_parity(site: Site, settings: Settings) -> list[Problem]:
     """Both languages of a page have the same heading ids, in the same order, at the same levels."""
     problems = []
-    for versions in site.pages.values():
-        original = versions.get(settings.default_language)
-        if original is None:
-            continue
-        for lang, page in sorted(versions.items()):
-            if lang == settings.default_language:
+    for original, page in site.translations(settings.default_language):
+        ours = [h for h in page.headings if h.id]
+        theirs = [h for h in original.headings if h.id]
+        for index in range(max(len(ours), len(theirs))):
+            mine = ours[index] if index < len(ours) else None
+            other = theirs[index] if index < len(theirs) else None
+            if mine and other and (mine.id, mine.level) == (other.id, other.level):
                 continue
-            ours = [h for h in page.headings if h.id]
-            theirs = [h for h in original.headings if h.id]
-            for index in range(max(len(ours), len(theirs))):
-                mine = ours[index] if index < len(ours) else None
-                other = theirs[index] if index < len(theirs) else None
-                if mine and other and (mine.id, mine.level) == (other.id, other.level):
-                    continue
-                line = mine.line if mine else (ours[-1].line if ours else 1)
-                problems.append(Problem(
-                    page.rel, line,
-                    f"sections part from the {_language(original.lang)} page here: {_where(page, mine)}, {_where(original, other)}",
-                    f"give both languages the same section ids, in the same order, at the same levels (the {_language(original.lang)} page leads)",
-                ))
-                break
+            line = mine.line if mine else (ours[-1].line if ours else 1)
+            problems.append(Problem(
+                page.rel, line,
+                f"sections part from the {_language(original.lang)} page here: {_where(page, mine)}, {_where(original, other)}",
+                f"give both languages the same section ids, in the same order, at the same levels (the {_language(original.lang)} page leads)",
+            ))
+            break
     return problems
 
 
@@ -168,22 +165,24 @@ def check_forbidden_links(site: Site, settings: Settings) -> list[Problem]:
 
 
 Rule = Callable[[Site, Settings], list[Problem]]
-RULES: tuple[Rule, ...] = (
-    check_language_suffix,
-    check_translations_exist,
-    check_heading_ids,
-    check_parity,
-    check_front_matter,
-    check_ends_with_sources,
-    check_forbidden_links,
-    check_published,
-    check_translations_current,
+# The registry: a stable id per rule (never reused), in the order the rules run. LH000 is a page that
+# cannot be read (pages.py); LH020/LH021 are the build's link checks (built.py), LH030 --external.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("LH001", check_language_suffix),
+    ("LH002", check_translations_exist),
+    ("LH003", check_heading_ids),
+    ("LH004", check_parity),
+    ("LH005", check_front_matter),
+    ("LH006", check_ends_with_sources),
+    ("LH007", check_forbidden_links),
+    ("LH008", check_published),
+    ("LH009", check_translations_current),
 )
 
 
 def run_rules(site: Site, settings: Settings) -> list[Problem]:
-    """Run every rule over the parsed site and return the problems in file and line order."""
+    """Run every rule over the parsed site; each problem carries its rule's id."""
     problems = list(site.problems)
-    for rule in RULES:
-        problems += rule(site, settings)
+    for rule_id, rule in RULES:
+        problems += [replace(problem, rule=rule_id) for problem in rule(site, settings)]
     return problems

@@ -24,6 +24,7 @@ class Settings:
     languages: tuple[str, ...]
     default_language: str
     site_url: str
+    site_names: dict[str, str]  # per language: i18n's site_name, else mkdocs.yml's
     required_front_matter: tuple[str, ...]
     last_section_id: str
     forbidden_links: tuple[re.Pattern[str], ...]
@@ -83,6 +84,7 @@ def load_settings(root: Path) -> Settings:
         languages=tuple(lang["locale"] for lang in languages),
         default_language=default,
         site_url=mkdocs_config.get("site_url", ""),
+        site_names={lang["locale"]: lang.get("site_name") or mkdocs_config.get("site_name", "") for lang in languages},
         required_front_matter=tuple(rules["required_front_matter"]),
         last_section_id=rules["last_section_id"],
         forbidden_links=tuple(re.compile(pattern) for pattern in rules["forbidden_links"]),

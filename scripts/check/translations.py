@@ -5,7 +5,7 @@ brought up to date with: `translated_from: <commit>`. A section whose Japanese t
 commit (compared section by section, by heading id) is an error, so a pull request that changes the
 Japanese page also updates the translation. To publish a translation that is knowingly behind, list
 the section ids under `translation_pending:` in its front matter: the checker then accepts them and
-the built page shows a notice on each of them (`scripts/translation_hook.py` adds the notices to
+the built page shows a notice on each of them (`scripts/hooks/translation.py` adds the notices to
 every stale section, listed or not).
 
 After updating a translation, commit the Japanese page first, then record its commit with
@@ -19,7 +19,8 @@ import re
 import sys
 from pathlib import Path
 
-from scripts.translation_hook import HistoryError, is_git_root, is_modified, last_commit, original_of, stale_sections
+from scripts.hooks.history import HistoryError, is_git_root, is_modified, last_commit, then_and_now
+from scripts.hooks.pagetext import changed_sections, original_of, parse
 
 from .pages import Page, Site, load_site
 from .problems import Problem
@@ -50,7 +51,7 @@ def check_translations_current(site: Site, settings: Settings) -> list[Problem]:
                                     f"translate {Path(original.rel).name} as it is committed, then run `{COMMAND} {page.rel}`"))
             continue
         try:
-            stale = stale_sections(settings.root, original.rel, str(commit))
+            stale = changed_sections(*then_and_now(settings.root, original.rel, str(commit)))
         except (HistoryError, OSError) as error:
             problems.append(Problem(page.rel, line, f"{KEY} cannot be compared: {error}",
                                     "fetch the whole history (`git fetch --unshallow`); if the commit is gone (squash merge), "
@@ -66,6 +67,7 @@ def check_translations_current(site: Site, settings: Settings) -> list[Problem]:
                 f"section '#{section}' is behind the Japanese page: {Path(original.rel).name} changed it since {KEY} {commit}",
                 f"read `git diff {commit} -- {original.rel}`, update the section and run `{COMMAND} {page.rel}`; "
                 f"or publish it with a notice by adding '{section}' to `{PENDING}:` in the front matter",
+                target=section,
             ))
         for section in pending:
             if section not in stale:
@@ -85,13 +87,12 @@ def record(page_path: Path, settings: Settings) -> str:
     if is_modified(settings.root, original):
         raise SystemExit(f"{original} has changes that are not committed: commit them first, so that the translation refers to a commit")
     commit = last_commit(settings.root, original)
-    text = page_path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
+    text = parse(page_path.read_text(encoding="utf-8"))
+    if text.front_matter is None or not text.front_matter_closed:
         raise SystemExit(f"{rel}: no front matter")
-    head, sep, body = text[4:].partition("\n---\n")
-    lines = [line for line in head.splitlines() if not re.match(rf"{KEY}\s*:", line)]
-    lines.append(f"{KEY}: {commit}")
-    page_path.write_text("---\n" + "\n".join(lines) + "\n" + sep.lstrip("\n") + body, encoding="utf-8")
+    head = [line for line in text.front_matter if not re.match(rf"{KEY}\s*:", line)] + [f"{KEY}: {commit}"]
+    body = text.lines[text.body_start - 1:]  # from the closing `---`
+    page_path.write_text("\n".join(["---", *head, *body]) + "\n", encoding="utf-8")
     return commit
 
 
@@ -102,7 +103,7 @@ def main(argv: list[str]) -> int:
         paths = [Path(arg).resolve() for arg in argv]
     else:
         site = load_site(settings)
-        behind = {problem.path for problem in check_translations_current(site, settings) if "is behind" in problem.message}
+        behind = {problem.path for problem in check_translations_current(site, settings) if problem.target}  # a section behind
         paths = [page.path for page in site.all_pages() if page.lang != settings.default_language and page.rel not in behind]
     for path in paths:
         print(f"{settings.relative(path)}: {KEY} {record(path, settings)}")

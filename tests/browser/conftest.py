@@ -1,4 +1,4 @@
-"""Browser-test fixtures: the site built once per session, served on 127.0.0.1, and Debian's Chromium.
+"""Browser-test fixtures: the built site (tests/conftest.py) served on 127.0.0.1, and Debian's Chromium.
 
 The site is built into <tmp>/lora-harms and the parent folder is served, so that paths match
 site_url (https://lora-harms.github.io/lora-harms/): the home page is http://127.0.0.1:<port>/lora-harms/.
@@ -9,49 +9,21 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.check.settings import load_settings
-
-PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-SETTINGS = load_settings(PROJECT)  # mkdocs.yml: the site's address and its languages
-SITE_URL = SETTINGS.site_url
-BASE_PATH = urlsplit(SITE_URL).path
-LANGUAGES = SETTINGS.languages
-# Page slugs, from the Japanese sources (docs/<slug>.ja.md); "index" is the home page.
-SLUGS = sorted(p.name.removesuffix(f".{SETTINGS.default_language}.md")
-               for p in (PROJECT / "docs").glob(f"*.{SETTINGS.default_language}.md"))
-
-
-def page_path(slug: str, lang: str) -> str:
-    """The path of a page under the site root, e.g. 'en/misuse/' ('' for the Japanese home page)."""
-    prefix = "" if lang == SETTINGS.default_language else f"{lang}/"
-    return prefix if slug == "index" else f"{prefix}{slug}/"
-
-
-ALL_PAGES = [(slug, lang) for lang in LANGUAGES for slug in SLUGS]
+from scripts import chromium as browser_binary
+from tests.project import BASE_PATH
 
 
 def require_chromium() -> None:
     """Fail on CI, skip elsewhere, when Debian's Chromium is missing."""
-    if Path(CHROMIUM).exists():
+    if Path(browser_binary.PATH).exists():
         return
-    message = f"{CHROMIUM} is missing: run scripts/setup (installs Debian's chromium and fonts-noto-cjk)"
+    message = f"{browser_binary.PATH} is missing: run scripts/setup (installs Debian's chromium and fonts-noto-cjk)"
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
@@ -76,20 +48,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site, built once per session into <tmp>/lora-harms; returns that folder."""
-    out = tmp_path_factory.mktemp("site") / "lora-harms"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
-        cwd=PROJECT, env=env, capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return out
-
-
-@pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     """http://127.0.0.1:<port>/lora-harms/ — the built site, served by a threading http.server."""
     handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
@@ -110,7 +68,7 @@ def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = browser_binary.launch(pw)
         try:
             yield browser
         finally:

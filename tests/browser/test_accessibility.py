@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, PROJECT, page_path
+from tests.browser.helpers import AXE, describe
+from tests.project import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
-
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
-        lines.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['help']} — {targets}")
-    return "\n".join(lines)
-
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(new_page, scheme):

@@ -1,4 +1,4 @@
-"""The CSS each page inlines (scripts/critical_css_hook.py) renders it exactly as the full stylesheets do:
+"""The CSS each page inlines (scripts/hooks/inline_css.py) renders it exactly as the full stylesheets do:
 every element's computed style (and its ::before and ::after) is the same with the inlined CSS alone as
 with the full stylesheets loaded, on every page, at 390 and 1280 px, light and dark, with and without
 JavaScript (before the reader's first interaction, so without Material's bundle). Once the full
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, page_path
+from tests.project import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
 

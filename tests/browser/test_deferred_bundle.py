@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, PROJECT, page_path
+from tests.project import ALL_PAGES, PROJECT, page_path
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import page_path
+from tests.project import page_path
 
 pytestmark = pytest.mark.browser
 

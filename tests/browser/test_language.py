@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import SITE_URL
+from tests.project import SITE_URL
 
 pytestmark = pytest.mark.browser
 

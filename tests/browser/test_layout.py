@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, page_path
+from tests.project import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
 

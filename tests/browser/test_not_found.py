@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_search import search_on
+from tests.browser.helpers import AXE, describe, search_on
 
 pytestmark = pytest.mark.browser
 
@@ -83,8 +83,6 @@ def test_search_box_of_the_404_page_opens_results_on_the_home_page(new_page, bas
 
 @pytest.mark.parametrize("path", ["en/no-such-page/", "no-such-page/"])
 def test_axe_finds_no_violations_on_the_404_page(new_page, path):
-    from tests.browser.test_accessibility import AXE, describe
-
     page = new_page(viewport={"width": 1280, "height": 800})
     page.goto(path)
     page.add_script_tag(path=str(AXE))

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, page_path
+from tests.project import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
 

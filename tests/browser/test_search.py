@@ -1,31 +1,13 @@
 """Search: Material's search box finds the right sections, and only pages of the reader's language
-(one index per language, scripts/search_hook.py)."""
+(one index per language, scripts/hooks/search.py)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
-
 import pytest
 
+from tests.browser.helpers import search_on
+
 pytestmark = pytest.mark.browser
-
-
-def search_on(page, base_url: str, query: str) -> list[str]:
-    """Types the query in the search box of an open page; returns the result links (site-relative)."""
-    box = page.locator(".md-search__input")
-    box.click()
-    # Type once the search worker has loaded its index (the "initializing" text gives way to the placeholder).
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.trim() === "
-        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
-    box.press_sequentially(query)
-    # Material reads the box on keyup; Japanese text arrives without key events (as from an IME), and the
-    # reader's Enter or any key then sends it.
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    hrefs = page.locator(".md-search-result__list a").evaluate_all("els => els.map(e => e.href)")
-    # Result links carry the query (?h=...) for highlighting; drop it.
-    return [urlunsplit(urlsplit(href)._replace(query="")).removeprefix(base_url) for href in hrefs]
 
 
 def search(new_page, base_url: str, path: str, query: str) -> list[str]:

@@ -3,15 +3,11 @@ headings that land below the sticky header."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.browser.conftest import ALL_PAGES, SITE_URL, page_path
+from tests.project import ALL_PAGES, SITE_URL, page_path
 
 pytestmark = pytest.mark.browser
-
-PERMALINK_TITLES = {"ja": "このセクションへのリンク", "en": "Link to this section"}
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
@@ -54,14 +50,3 @@ def test_copy_link_puts_the_absolute_address_on_the_clipboard(new_page, base_url
     assert status.text_content() == lang_message
     assert status.is_visible()
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}{path}#trigger-words"
-
-
-def test_permalink_titles_are_in_the_page_language_without_javascript(built_site):
-    wrong = {}
-    for slug, lang in ALL_PAGES:
-        text = (built_site / page_path(slug, lang) / "index.html").read_text(encoding="utf-8")
-        titles = re.findall(r'<a class="headerlink" href="#[^"]+" title="([^"]*)"', text)
-        assert titles, (slug, lang)
-        if set(titles) != {PERMALINK_TITLES[lang]}:
-            wrong[page_path(slug, lang) or "/"] = sorted(set(titles))
-    assert wrong == {}

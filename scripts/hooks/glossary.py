@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import languages
 from markdown import Extension, Markdown
 from markdown.extensions.abbr import AbbrTreeprocessor
 
@@ -69,8 +70,7 @@ def on_config(config):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Append the glossary definitions of the page's language to its Markdown."""
-    locale = getattr(page.file, "locale", None) or config.theme.get("language", "ja")
-    definitions = abbreviations_file(Path(config.config_file_path).parent, locale)
+    definitions = abbreviations_file(languages.project_root(config), languages.page_locale(page, config))
     if not definitions.is_file():
         return markdown
     return markdown.rstrip("\n") + "\n\n" + definitions.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
-"""Share cards and search-engine metadata, read from the built HTML of every page (no browser needed)."""
+"""Share cards, search-engine metadata and permalink titles, read from the built HTML of every page (no browser)."""
 
 from __future__ import annotations
 
+import re
 import struct
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser.conftest import ALL_PAGES, LANGUAGES, PROJECT, SITE_URL, page_path
+from scripts.hooks import pagetext
+
+from tests.project import ALL_PAGES, LANGUAGES, PROJECT, SITE_URL, page_path
 
 LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
@@ -47,7 +50,7 @@ class Head(HTMLParser):
 
 def front_matter(slug: str, lang: str) -> dict:
     text = (PROJECT / "docs" / f"{slug}.{lang}.md").read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1])
+    return yaml.safe_load("\n".join(pagetext.parse(text).front_matter or []))
 
 
 def head_of(built_site: Path, slug: str, lang: str) -> Head:
@@ -98,3 +101,30 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site):
         hreflangs = {link.get("hreflang") for link in url.findall("x:link", ns)}
         assert {"ja", "en"} <= hreflangs, url.findtext("s:loc", namespaces=ns)
     assert (built_site / "sitemap.xml.gz").exists()
+
+
+PERMALINK_TITLES = {"ja": "このセクションへのリンク", "en": "Link to this section"}
+
+
+def test_permalink_titles_are_in_the_page_language_without_javascript(built_site):
+    wrong = {}
+    for slug, lang in ALL_PAGES:
+        text = (built_site / page_path(slug, lang) / "index.html").read_text(encoding="utf-8")
+        titles = re.findall(r'<a class="headerlink" href="#[^"]+" title="([^"]*)"', text)
+        assert titles, (slug, lang)
+        if set(titles) != {PERMALINK_TITLES[lang]}:
+            wrong[page_path(slug, lang) or "/"] = sorted(set(titles))
+    assert wrong == {}
+
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]+")
+
+
+@pytest.mark.parametrize("slug", sorted({slug for slug, _ in ALL_PAGES}))
+def test_english_pages_have_no_japanese_interface_text(built_site, slug):
+    """Outside the article, an English page shows English only (the language menu names 日本語 in Japanese)."""
+    text = (built_site / page_path(slug, "en") / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<article.*?</article>", "", text, flags=re.S)
+    text = re.sub(r'<a href="[^"]*" hreflang="ja" class="md-select__link">\s*日本語\s*</a>', "", text)
+    found = [text[max(0, m.start() - 40):m.end() + 10] for m in JAPANESE.finditer(text)]
+    assert found == []

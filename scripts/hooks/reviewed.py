@@ -2,24 +2,16 @@
 
 The date is the page's own front matter (`last_reviewed`, checked by scripts/check), so a reader can
 judge how fresh the platform steps and labels are. Written as a hook because Material only shows
-dates from git, and the review date is an editorial fact, not a commit date.
+dates from git, and the review date is an editorial fact, not a commit date. The line is the partial
+overrides/partials/last-reviewed.html; its words are in overrides/locales/<lang>.yml (`reviewed`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-LABELS = {
-    "ja": ("最終確認日", "{d.year}年{d.month}月{d.day}日"),
-    "en": ("Last reviewed", "{d.day} {month} {d.year}"),
-}
-
-
-def reviewed_line(date: dt.date, locale: str) -> str:
-    """The HTML line that states the review date in the page's language."""
-    label, pattern = LABELS.get(locale, LABELS["en"])
-    text = pattern.format(d=date, month=date.strftime("%B"))
-    return f'<p class="last-reviewed">{label}: <time datetime="{date.isoformat()}">{text}</time></p>'
+import languages
+import uistrings
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -32,5 +24,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             return markdown
     if not isinstance(value, dt.date):
         return markdown
-    locale = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-    return markdown.rstrip("\n") + "\n\n" + reviewed_line(value, locale) + "\n"
+    words = uistrings.load(languages.project_root(config), languages.page_locale(page, config))["reviewed"]
+    line = languages.render_partial(config, "partials/last-reviewed.html", date=value, label=words["label"],
+                                    text=words["date"].format(d=value, month=value.strftime("%B")))
+    return markdown.rstrip("\n") + "\n\n" + line.strip() + "\n"

@@ -14,24 +14,18 @@ from __future__ import annotations
 
 import posixpath
 
+import languages
 from mkdocs.plugins import event_priority
-
-
-def _language(config) -> tuple[str, bool] | None:
-    i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "current_language", None) is None:
-        return None
-    return i18n.current_language, i18n.is_default_language_build
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which picks the files of each language
 def on_files(files, config):
     """Point the redirects plugin at this language's pages, keyed as `slug.md`."""
     redirects = config.plugins.get("redirects")
-    language = _language(config)
-    if redirects is None or language is None:
+    i18n = languages.i18n(config)
+    if redirects is None or i18n is None:
         return files
-    locale, is_default = language
+    locale, is_default = i18n.current_language, i18n.is_default_language_build
     pages = {}
     for file in files.documentation_pages():
         path = file.src_uri

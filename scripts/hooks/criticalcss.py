@@ -2,7 +2,7 @@
 
 Every page inlines the rules of Material's stylesheets (and the site's own) whose selectors can match an
 element of that page, and loads the full stylesheets without blocking the first paint. The subset is
-computed from the built HTML on every build (scripts/critical_css_hook.py), so it follows any change to
+computed from the built HTML on every build (scripts/hooks/inline_css.py), so it follows any change to
 the theme, the templates or site.css; tests/browser/test_critical_css.py proves that a page styled by it
 alone looks exactly like the page with the full stylesheets.
 

@@ -4,7 +4,7 @@ Material's two stylesheets and the site's own block the first paint, and most of
 unused on any one page. For each built page this hook:
 
 - inlines, in one <style> where the first stylesheet link was, the rules that can match the page
-  (scripts/critical_css.py: all of the site's own stylesheets, the matching part of the theme's);
+  (scripts/hooks/criticalcss.py: all of the site's own stylesheets, the matching part of the theme's);
 - turns every stylesheet link into one that loads without blocking (media="print", switched to "all"
   once loaded) and repeats the links in <noscript> for readers without JavaScript.
 
@@ -19,12 +19,8 @@ import posixpath
 import re
 from pathlib import Path
 
+from criticalcss import Rule, critical_css, parse
 from mkdocs.plugins import event_priority
-
-try:
-    from scripts.critical_css import Rule, critical_css, parse
-except ModuleNotFoundError:  # MkDocs loads a hook by its path, with only the hook's folder on sys.path
-    from critical_css import Rule, critical_css, parse  # type: ignore[no-redef]
 
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+\.css)">')
 _parsed: dict[tuple[str, float], list[Rule]] = {}

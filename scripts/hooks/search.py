@@ -26,20 +26,14 @@ import json
 import re
 from pathlib import Path
 
+import languages
 from mkdocs.plugins import event_priority
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")')
 
 
-def _i18n(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is None or not getattr(i18n, "current_language", None):
-        return None
-    return i18n
-
-
 def _other_languages(config) -> list[str]:
-    i18n = _i18n(config)
+    i18n = languages.i18n(config)
     if i18n is None:
         return []
     return [lang for lang in i18n.all_languages if lang != i18n.default_language]
@@ -48,7 +42,7 @@ def _other_languages(config) -> list[str]:
 @event_priority(-200)
 def on_post_page(output: str, page, config) -> str:
     """In a page of a non-default language, point Material's `base` at that language's root."""
-    i18n = _i18n(config)
+    i18n = languages.i18n(config)
     if i18n is None or i18n.is_default_language_build:
         return output
     locale = i18n.current_language

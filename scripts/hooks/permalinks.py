@@ -2,8 +2,8 @@
 
 `markdown_extensions: toc: permalink_title` is one value for every language, and mkdocs-static-i18n's
 per-language settings cannot change Markdown extensions. This hook rewrites the `title` of each
-`<a class="headerlink">` in pages of the languages listed below (the default language keeps the
-mkdocs.yml value), so that the title is right without JavaScript.
+`<a class="headerlink">` with `permalink_title` of overrides/locales/<lang>.yml, so that the title
+is right without JavaScript.
 """
 
 from __future__ import annotations
@@ -11,20 +11,13 @@ from __future__ import annotations
 import html
 import re
 
-TITLES = {
-    "en": "Link to this section",
-}
+import languages
+import uistrings
 
 HEADERLINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    """Give each permalink of a translated page the title in that page's language."""
-    locale = getattr(page.file, "locale", None)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "current_language", None):
-        locale = i18n.current_language
-    title = TITLES.get(locale or "")
-    if title is None:
-        return content
+    """Give each permalink the title in the page's language."""
+    title = uistrings.load(languages.project_root(config), languages.current_language(config))["permalink_title"]
     return HEADERLINK.sub(lambda m: f"{m.group(1)}{html.escape(title)}{m.group(2)}", content)
