@@ -54,7 +54,8 @@ DIFFERENCES = """([before, after]) => {
 # Adds the full stylesheets after the inlined CSS; returns how many. (Load events do not reach scripts
 # when the page's JavaScript is off, so the test polls LOADED instead.)
 ADD_FULL_STYLESHEETS = """() => {
-  const hrefs = [...new Set([...document.querySelectorAll('link[rel=stylesheet]')].map(link => link.href))];
+  const held = document.getElementById('lh-stylesheets');
+  const hrefs = [...held.content.querySelectorAll('link')].map(link => new URL(link.getAttribute('href'), location.href).href);
   for (const href of hrefs) {
     const link = document.createElement('link');
     link.rel = 'stylesheet'; link.href = href; link.dataset.lhFull = '';
