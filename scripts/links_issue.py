@@ -35,7 +35,10 @@ def facts_citing(root: Path = PROJECT) -> dict[str, list[str]]:
     """Every source address in `facts/*.yml`, mapped to the ids of the facts that give it (empty without a fact base)."""
     by_url: dict[str, list[str]] = {}
     for path in sorted((root / "facts").glob("*.yml")):
-        for fact in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        facts = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(facts, list):
+            continue  # facts/topics.yml names the topics: no facts in it
+        for fact in facts:
             for source in fact.get("sources") or []:
                 url = str(source.get("url") or "").split("#", 1)[0]
                 if url:

@@ -37,8 +37,34 @@ last_reviewed: 2026-11-01
 
 ## {sources} {{#sources}}
 
-- [Hu et al., 2021](https://arxiv.org/abs/2106.09685)
+- [Hu et al., 2021](https://arxiv.org/abs/2106.09685) [[T-1]]
 """
+# The fixture's fact base: the one fact its pages cite (the outside link above is one of its sources).
+FACT = """- id: T-1
+  topic: lora-basics
+  status: verified
+  claim:
+    ja: LoRAは2021年に発表されました。
+    en: LoRA was published in 2021.
+  sources:
+{sources}
+  checked: 2026-11-15
+  recheck_days: 365
+  notes: A fact for the test fixtures.
+"""
+SOURCE = """    - url: {url}
+      title: "LoRA: Low-Rank Adaptation of Large Language Models"
+      publisher: arXiv (Hu et al.)
+      date: "2021"
+      read: seen"""
+
+
+def facts_citing(*urls: str) -> str:
+    """The fixture's facts file, with T-1 giving these addresses as its sources."""
+    return FACT.format(sources="\n".join(SOURCE.format(url=url) for url in urls))
+
+
+FACTS = facts_citing("https://arxiv.org/abs/2106.09685")
 WORDS = {
     "ja": {"overview": "概要", "details": "詳細", "sources": "出典", "text": "本文です。", "link_text": "別のページ",
            "more": "詳しく説明します。", "description": "テスト用のページです。"},
@@ -58,12 +84,20 @@ class FixtureSite:
             shutil.copytree(PROJECT / folder, root / folder)
         shutil.copytree(PROJECT / "scripts" / "hooks", root / "scripts" / "hooks",
                         ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(PROJECT / "facts" / "topics.yml", self.write_facts("technical.yml", FACTS).parent / "topics.yml")
         config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
         slugs = sorted({name.rsplit(".", 2)[0] for name in pages})
         config["nav"] = [{slug: f"{slug}.md"} for slug in slugs]
         (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         for name, text in pages.items():
             self.write(name, text)
+
+    def write_facts(self, name: str, text: str) -> Path:
+        """Write (or overwrite) one file of the fixture's fact base (facts/<name>); return its path."""
+        path = self.root / "facts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
 
     def path(self, name: str) -> Path:
         """The path of a file in the fixture's docs folder."""
@@ -109,7 +143,7 @@ def two_page_site(root: Path) -> FixtureSite:
     """A correct site of two pages (`index`, `other`) in both languages, each linking to the other.
 
     Line numbers, used by the tests: 1 `---`, 7 the H1, 9 `## overview`, 11 the link, 13 `## details`,
-    17 `## sources`.
+    17 `## sources`, 19 the outside link and the citation [[T-1]] (facts/technical.yml holds T-1 only).
     """
     pages = {}
     for slug, title, link_to in (("index", "Home", "other"), ("other", "Other", "index")):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.sitefactory import FixtureSite
+from tests.sitefactory import FixtureSite, facts_citing
 
 
 class Answers(http.server.BaseHTTPRequestHandler):
@@ -56,14 +56,15 @@ def server() -> Iterator[str]:
     httpd.shutdown()
 
 
-def _cite_only(site: FixtureSite, url: str) -> None:
-    """Make every page cite `url` instead of the fixture's real outside address."""
+def _cite_only(site: FixtureSite, url: str, *more: str) -> None:
+    """Make every page link `url` instead of the fixture's real outside address (T-1 gives it and `more`)."""
+    site.write_facts("technical.yml", facts_citing(url, *more))
     for name in ("index.ja.md", "index.en.md", "other.ja.md", "other.en.md"):
         site.edit(name, "https://arxiv.org/abs/2106.09685", url)
 
 
 def _link_everything(site: FixtureSite, base: str) -> None:
-    _cite_only(site, f"{base}/ok")
+    _cite_only(site, f"{base}/ok", *(f"{base}/{name}" for name in ("missing", "hop0", "busy", "hang")))
     links = " ".join(f"[{name}]({base}/{name})" for name in ("ok", "missing", "hop0", "busy", "hang"))
     site.edit("other.en.md", "More text.", links)
     pyproject = site.root / "pyproject.toml"
@@ -104,7 +105,8 @@ def test_external_results_are_cached(site: FixtureSite, server: str):
 
 def test_no_network_is_said_and_does_not_fail(site: FixtureSite):
     # `.invalid` never resolves (RFC 6761): the same as a machine with no network.
-    _cite_only(site, "https://arxiv.invalid/abs/2106.09685")
+    _cite_only(site, "https://arxiv.invalid/abs/2106.09685", "https://example.invalid/page", "https://another.invalid/",
+               "https://arxiv.org.invalid/abs/1")
     site.edit("other.en.md", "More text.", "[a](https://example.invalid/page)")
     site.edit("index.en.md", "More text.", "[b](https://another.invalid/)")
     site.edit("index.ja.md", "詳しく説明します。", "[c](https://arxiv.org.invalid/abs/1)")

@@ -75,3 +75,15 @@ def test_markdownlint_fails_on_a_broken_heading_and_raw_html(tmp_path):
     output = result.stdout + result.stderr
     assert "MD018/no-missing-space-atx" in output
     assert "MD033/no-inline-html Inline HTML [Element: center]" in output
+
+
+def test_markdownlint_fails_on_a_bare_address(tmp_path):
+    """Python-Markdown does not autolink: a bare address would not be a link (MD034 is on)."""
+    page = tmp_path / "bare.en.md"
+    page.write_text(GOOD_EN.replace("More text.", "Write to dmca@example.com. [Or here](mailto:help@example.com)."),
+                    encoding="utf-8")
+    result = markdownlint(page)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "MD034/no-bare-urls Bare URL used [Context: \"dmca@example.com\"]" in output
+    assert output.count("MD034") == 1

@@ -1,4 +1,4 @@
-"""Command line: `python -m scripts.check [--fix] [--external] [--no-build] [--root DIR]`."""
+"""Command line: `python -m scripts.check [--fix] [--external] [--no-build] [--stale-facts-fail] [--root DIR]`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from .built import check_build
 from .external import check_external
 from .fix import apply_fixes
 from .pages import load_site
-from .rules import run_rules
+from .rules import run_advisories, run_rules
 from .settings import SettingsError, load_settings
+
+STALE_FACTS = "LH014"  # a warning, unless --stale-facts-fail
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="only the rules on the Markdown sources (fast); skip the build and its link checks")
     parser.add_argument("--external", action="store_true", help="also try every outside address (network, cached)")
     parser.add_argument("--fix", action="store_true", help="first repair what needs no judgement (missing heading ids of translations, published.json)")
+    parser.add_argument("--stale-facts-fail", action="store_true",
+                        help="fail on facts past their re-check date (by default a warning; the weekly workflow sets this)")
     args = parser.parse_args(argv)
     try:
         settings = load_settings(args.root.resolve())
@@ -32,8 +36,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"fixed: {change}", file=sys.stderr)
     site = load_site(settings)
     problems = run_rules(site, settings)
+    for kind, advisory in sorted(run_advisories(site, settings), key=lambda pair: (pair[1].rule, pair[1])):
+        if advisory.rule == STALE_FACTS and args.stale_facts_fail:
+            problems.append(advisory)
+        else:
+            print(f"{kind}: {advisory}", file=sys.stderr)
     if not args.no_build:
-        problems += check_build(site, settings)
+        # A hook's warning that a rule has already reported (the citation hook's) is not a second problem.
+        found = {(problem.path, problem.line, problem.message) for problem in problems}
+        problems += [problem for problem in check_build(site, settings) if (problem.path, problem.line, problem.message) not in found]
     if args.external:
         problems += check_external(site, settings, report=lambda line: print(line, file=sys.stderr))
     problems = sorted(set(problems))

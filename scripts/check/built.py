@@ -31,6 +31,8 @@ OTHER_DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains an? (?P<kind>ab
 NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not found")
 MKDOCS = "LH020"  # a link MkDocs' validation finds broken, at its Markdown line
 HTML = "LH021"  # a link of the built HTML lychee finds broken (navigation, theme, language switch)
+# A hook's warning that already names the file and line (scripts/hooks/citations.py): `path:line: what — fix`.
+LOCATED = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<message>.+?) — (?P<fix>.+)$")
 LOG_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 
 
@@ -97,6 +99,8 @@ def problems_from_log(build: Build, site: Site, settings: Settings) -> list[Prob
             problems.append(Problem(page.rel if page else match["doc"], _line_of(page, match["target"]), f"{match['kind']} link '{match['target']}' is not checked by the build",
                                     "link to the Markdown file instead, e.g. `report.md#before-you-report`",
                                     rule=MKDOCS, target=match["target"]))
+        elif match := LOCATED.match(text):
+            problems.append(Problem(match["path"], int(match["line"]), match["message"], match["fix"], rule=MKDOCS))
         elif match := NAV_MISSING.search(text):
             problems.append(Problem("mkdocs.yml", _config_line(settings, match["target"]), f"navigation lists '{match['target']}', which does not exist",
                                     "add the page in every language or remove it from `nav`", rule=MKDOCS, target=match["target"]))

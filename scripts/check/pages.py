@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.hooks import factbase
 # The page syntax (front matter, fences, headings, ids) is defined once, in the hooks' library.
 from scripts.hooks.pagetext import Heading, PageText, parse
 
@@ -52,6 +53,7 @@ class Page:
     front_matter_lines: dict[str, int] = field(default_factory=dict)
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    citations: list[factbase.Marker] = field(default_factory=list)
 
     def heading_line(self, heading_id: str) -> int | None:
         """Return the line of the heading with this id, or None if the page has no such section."""
@@ -66,6 +68,7 @@ class Site:
     problems: list[Problem]
     unsuffixed: list[str]
     unreadable: set[tuple[str, str]] = field(default_factory=set)
+    facts: factbase.FactBase = field(default_factory=factbase.FactBase)
 
     def all_pages(self) -> list[Page]:
         """Every page in a stable order (slug, then language)."""
@@ -148,12 +151,13 @@ def parse_page(path: Path, settings: Settings, slug: str, lang: str) -> tuple[Pa
         return None, [Problem(rel, 1, f"cannot read the file ({error.strerror})", "check that it exists and is readable", rule=READ)]
     page = Page(path=path, rel=rel, slug=slug, lang=lang)
     parsed = parse(text)
+    page.citations = factbase.markers(parsed.lines, parsed.code_lines, start=parsed.body_start)
     return page, _front_matter(page, parsed) + _body(page, parsed)
 
 
 def load_site(settings: Settings) -> Site:
-    """Parse every Markdown page under the docs directory."""
-    site = Site(pages={}, problems=[], unsuffixed=[])
+    """Parse every Markdown page under the docs directory, and read the fact base (facts/*.yml)."""
+    site = Site(pages={}, problems=[], unsuffixed=[], facts=factbase.load(settings.root))
     for path in sorted(settings.docs_dir.rglob("*.md")):
         relative = path.relative_to(settings.docs_dir)
         name = split_name(relative, settings.languages)

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from .facts import (check_cited_facts_exist, check_corrected_not_cited, check_fact_base, check_outside_links_are_sources,
+                    check_stale_facts, check_uncited_facts, check_unverified_not_cited)
 from .pages import Heading, Page, Site, as_date
 from .problems import Problem
 from .published import check_published
@@ -177,6 +179,17 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("LH007", check_forbidden_links),
     ("LH008", check_published),
     ("LH009", check_translations_current),
+    ("LH010", check_fact_base),
+    ("LH011", check_cited_facts_exist),
+    ("LH012", check_unverified_not_cited),
+    ("LH013", check_outside_links_are_sources),
+)
+# Reported on standard error and never failing the default run (scripts/check/facts.py says why):
+# (id, kind, rule). `--stale-facts-fail` makes LH014 fail like the rules above.
+ADVISORIES: tuple[tuple[str, str, Rule], ...] = (
+    ("LH014", "warning", check_stale_facts),
+    ("LH015", "warning", check_corrected_not_cited),
+    ("LH016", "note", check_uncited_facts),
 )
 
 
@@ -186,3 +199,8 @@ def run_rules(site: Site, settings: Settings) -> list[Problem]:
     for rule_id, rule in RULES:
         problems += [replace(problem, rule=rule_id) for problem in rule(site, settings)]
     return problems
+
+
+def run_advisories(site: Site, settings: Settings) -> list[tuple[str, Problem]]:
+    """Run the advisory rules; return (kind, problem) pairs, each problem carrying its rule's id."""
+    return [(kind, replace(problem, rule=rule_id)) for rule_id, kind, rule in ADVISORIES for problem in rule(site, settings)]

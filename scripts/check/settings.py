@@ -34,6 +34,7 @@ class Settings:
     external_cache_max_age_hours: float
     redirect_maps: dict[str, str]
     redirect_maps_line: int
+    own_addresses: tuple[str, ...] = ()  # site_url, repo_url and allowed_outside_links: links there need no fact
 
     def relative(self, path: Path) -> str:
         """Return `path` relative to the project root, as printed in problems."""
@@ -94,4 +95,6 @@ def load_settings(root: Path) -> Settings:
         external_cache_max_age_hours=float(rules["external_cache_max_age_hours"]),
         redirect_maps=redirect_maps,
         redirect_maps_line=redirect_maps_line,
+        own_addresses=tuple(a for a in (mkdocs_config.get("site_url", ""), mkdocs_config.get("repo_url", ""),
+                                         *rules.get("allowed_outside_links", [])) if a),
     )

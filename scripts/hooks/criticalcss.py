@@ -26,12 +26,36 @@ SCRIPT_CLASSES = frozenset({"js"})
 
 @dataclass
 class PageTokens:
-    """What a page's selectors may refer to: tag names, classes, ids and attribute values."""
+    """What a page's selectors may refer to: tag names, classes, ids and attribute values.
+
+    Attributes in any_value may hold any value (the site's scripts set them).
+    """
 
     tags: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=lambda: set(SCRIPT_CLASSES))
     ids: set[str] = field(default_factory=set)
     attributes: dict[str, set[str]] = field(default_factory=dict)
+    any_value: set[str] = field(default_factory=set)
+
+
+_STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'")
+_WORD = re.compile(r"^[A-Za-z][\w-]*$")
+
+
+def add_script_tokens(tokens: PageTokens, scripts: list[str]) -> PageTokens:
+    """Count every word in a string literal of the site's own scripts as a possible tag, class, id and
+    attribute: what they create before the first interaction (the template form's <mark>, the toast's
+    class) then keeps its rules. Over-inclusive on purpose; Material's bundle is not read (it waits for
+    the first interaction, and the full stylesheets arrive before it runs)."""
+    for script in scripts:
+        for double, single in _STRING.findall(script):
+            for word in (double or single).split():
+                if _WORD.match(word):
+                    tokens.tags.add(word.lower())
+                    tokens.classes.add(word)
+                    tokens.ids.add(word)
+                    tokens.any_value.add(word.lower())
+    return tokens
 
 
 class _TokenParser(HTMLParser):
@@ -227,7 +251,10 @@ def selector_may_match(selector: str, tokens: PageTokens) -> bool:
     selector = _without_functional_pseudos(selector)
     for match in _ATTRIBUTE.finditer(selector):
         name, operator, value, flag = match.groups()
-        values = tokens.attributes.get(_unescape(name).lower())
+        attribute = _unescape(name).lower()
+        if attribute in tokens.any_value:
+            continue
+        values = tokens.attributes.get(attribute)
         if values is None:
             return False
         if operator:
@@ -334,13 +361,13 @@ def _drop_empty(rules: list[Rule]) -> list[Rule]:
     return kept
 
 
-def critical_css(stylesheets: list[tuple[list[Rule], bool]], html: str) -> str:
+def critical_css(stylesheets: list[tuple[list[Rule], bool]], html: str, scripts: list[str] = ()) -> str:
     """The CSS that may apply to the page html, as one compact string.
 
     stylesheets: (parsed rules, purge) in cascade order; a sheet with purge False is kept whole (the
-    site's own, whose classes scripts add before the first interaction: copy-link buttons, the toast).
+    site's own). scripts: the site's own JavaScript (see add_script_tokens).
     """
-    tokens = page_tokens(html)
+    tokens = add_script_tokens(page_tokens(html), list(scripts))
     rules: list[Rule] = []
     for parsed, purge in stylesheets:
         rules.extend(critical_rules(parsed, tokens) if purge else copy.deepcopy(parsed))

@@ -3,8 +3,9 @@
 Material's two stylesheets and the site's own block the first paint, and most of Material's rules are
 unused on any one page. For each built page this hook:
 
-- inlines, in one <style> where the first stylesheet link was, the rules that can match the page
-  (scripts/hooks/criticalcss.py: all of the site's own stylesheets, the matching part of the theme's);
+- inlines, in one <style> where the first stylesheet link was, the rules that can match the page or
+  what the site's own scripts add to it (scripts/hooks/criticalcss.py: all of the site's own
+  stylesheets, the matching part of the theme's);
 - moves the stylesheet links into a <template id="lh-stylesheets"> (inert: nothing is fetched), which
   overrides/partials/deferred-bundle.html adds to the page on the reader's first interaction, before
   Material's bundle runs, since only what the bundle adds or changes needs more than the inlined CSS;
@@ -46,6 +47,14 @@ def _rules(file: Path) -> list[Rule]:
     return _parsed[key]
 
 
+def _site_scripts(config) -> list[str]:
+    """The text of the site's own scripts (the theme's custom_dir assets/javascripts/*.js)."""
+    folder = Path(config.theme.custom_dir or "") / "assets" / "javascripts"
+    if not config.theme.custom_dir or not folder.is_dir():
+        return []
+    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.js"))]
+
+
 @event_priority(-300)  # last: after every hook and plugin that changes the page's HTML
 def on_post_page(output: str, page, config) -> str:
     """Inline the page's critical CSS and hold its stylesheet links for the first interaction."""
@@ -60,7 +69,7 @@ def on_post_page(output: str, page, config) -> str:
         if file is None:
             return output  # leave the page as MkDocs wrote it rather than guess
         sheets.append((_rules(file), path not in own))
-    critical = critical_css(sheets, output)
+    critical = critical_css(sheets, output, _site_scripts(config))
     full = "".join(link[0] for link in links)
     head = [f"<style>{critical}</style>",
             f'<template id="{TEMPLATE_ID}">{full}</template>',

@@ -20,4 +20,5 @@ HEADERLINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")[^"]*(")')
 def on_page_content(content: str, page, config, files) -> str:
     """Give each permalink the title in the page's language."""
     title = uistrings.load(languages.project_root(config), languages.current_language(config))["permalink_title"]
-    return HEADERLINK.sub(lambda m: f"{m.group(1)}{html.escape(title)}{m.group(2)}", content)
+    # The link's text is a pilcrow (drawn as an icon by site.css): the title is also its accessible name.
+    return HEADERLINK.sub(lambda m: f'{m.group(1)}{html.escape(title)}{m.group(2)} aria-label="{html.escape(title)}"', content)

@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 
 import languages
+import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")')
@@ -56,16 +58,52 @@ def on_post_page(output: str, page, config) -> str:
     return CONFIG_BASE.sub(rebase, output, count=1)
 
 
+SYNONYMS = Path("overrides") / "search-synonyms.yml"
+
+
+def add_synonyms(docs: list[dict], synonyms: dict[str, dict[str, list[str]]], default_language: str) -> None:
+    """Append each section's search words (overrides/search-synonyms.yml) to its entry's text, in place.
+
+    Material's search indexes an entry's title and text only; these words are what readers type that
+    the section does not say ("deepfake" on the Japanese side). Raises PluginError for a section that is
+    not in the index while its page is, so that a moved section does not silently lose its words. Written here
+    because neither MkDocs' search plugin nor Material has a synonym setting.
+    """
+    by_location = {doc["location"]: doc for doc in docs}
+    others = tuple(f"{lang}/" for lang in synonyms or {} if lang != default_language)
+    missing = []
+    for lang, sections in (synonyms or {}).items():
+        prefix = "" if lang == default_language else f"{lang}/"
+        # mkdocs-static-i18n builds one language after the other: skip a language not in this index yet.
+        if not any(loc.startswith(prefix) and (prefix or not loc.startswith(others)) for loc in by_location):
+            continue
+        for location, words in (sections or {}).items():
+            doc = by_location.get(prefix + location)
+            if doc is None:
+                # A page that is not built (a test's fixture site) is skipped; a lost section on a built page is not.
+                if prefix + location.split("#")[0] in by_location:
+                    missing.append(f"{lang}: {location}")
+                continue
+            doc["text"] = f"{doc.get('text', '')} {' '.join(words)}".strip()
+    if missing:
+        raise PluginError(f"{SYNONYMS}: no such section in the search index: {', '.join(missing)}. "
+                          "Use the section's address under its language root, e.g. report/#real-person.")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which writes the index of all languages
 def on_post_build(config) -> None:
-    """Split search/search_index.json into one index per language."""
-    languages = _other_languages(config)
+    """Split search/search_index.json into one index per language, with each section's search words."""
+    others = _other_languages(config)
+    default = languages.default_language(config)
     root_index = Path(config.site_dir) / "search" / "search_index.json"
-    if not languages or not root_index.is_file():
+    if not others or not root_index.is_file():
         return
     index = json.loads(root_index.read_text(encoding="utf-8"))
     docs = index.get("docs", [])
-    for lang in languages:
+    synonyms_file = languages.project_root(config) / SYNONYMS
+    if synonyms_file.is_file():
+        add_synonyms(docs, yaml.safe_load(synonyms_file.read_text(encoding="utf-8")), default)
+    for lang in others:
         prefix = f"{lang}/"
         mine = [dict(doc, location=doc["location"].removeprefix(prefix)) for doc in docs
                 if doc["location"].startswith(prefix)]
@@ -76,8 +114,12 @@ def on_post_build(config) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "config": lang_config, "docs": mine}, ensure_ascii=False,
                                      separators=(",", ":")), encoding="utf-8")
-    prefixes = tuple(f"{lang}/" for lang in languages)
+    prefixes = tuple(f"{lang}/" for lang in others)
     rest = [doc for doc in docs if not doc["location"].startswith(prefixes)]
     if len(rest) != len(docs):
-        root_index.write_text(json.dumps({**index, "docs": rest}, ensure_ascii=False, separators=(",", ":")),
-                              encoding="utf-8")
+        # The default language's index searches with that language's pipeline only. With two languages
+        # Material uses lunr.multiLanguage, which stems English words in the index but not in the query:
+        # "deepfake" was indexed as "deepfak" and a search for "deepfake" on a Japanese page found nothing.
+        default_config = dict(index.get("config", {}), lang=[default])
+        root_index.write_text(json.dumps({**index, "config": default_config, "docs": rest}, ensure_ascii=False,
+                                         separators=(",", ":")), encoding="utf-8")

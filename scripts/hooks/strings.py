@@ -1,7 +1,7 @@
 """MkDocs hook: every template gets the interface text of the language being built.
 
-Templates read `lh` (overrides/locales/<lang>.yml), `lh_default_language` and `lh_og_locales`
-({lang: og:locale}); main.html hands `lh.script` to the site's JavaScript as JSON. The palette
+Templates read `lh` (overrides/locales/<lang>.yml), `lh_default_language`, `lh_og_locales`
+({lang: og:locale}) and `lh_templates` ({lang: templates}, the message templates' placeholders and markers), `lh_all` ({lang: text}); main.html hands `lh.script` to the site's JavaScript as JSON. The palette
 toggles of mkdocs.yml's `theme.palette` are named from `lh.palette`, in the same order.
 """
 
@@ -20,6 +20,10 @@ def _add(context, config):
     plugin = config.plugins.get("i18n")
     codes = [lang.locale for lang in plugin.config.languages if lang.build] if plugin else [languages.current_language(config)]
     context["lh_og_locales"] = {code: uistrings.load(root, code)["og_locale"] for code in codes}
+    # The message templates' words of every language: a page holds templates in both (template-form.js).
+    context["lh_templates"] = {code: uistrings.load(root, code)["templates"] for code in codes}
+    # Every language's interface text: the one 404 page shows itself in the reader's language.
+    context["lh_all"] = {code: uistrings.load(root, code) for code in codes}
     for scheme, name in zip(config.theme.get("palette") or [], strings.get("palette", [])):
         scheme.setdefault("toggle", {})["name"] = name
     return context

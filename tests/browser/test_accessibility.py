@@ -35,7 +35,7 @@ def test_keyboard_reaches_search_language_selector_and_copy_links(new_page, path
     wanted = {
         "search": ".md-search__input",
         "language selector": ".md-select > button",
-        "copy link": "button.lh-copy-link",
+        "section link": "article a.headerlink",
     }
     reached: set[str] = set()
     for _ in range(250):
@@ -51,7 +51,7 @@ def test_keyboard_reaches_search_language_selector_and_copy_links(new_page, path
         if reached == set(wanted):
             break
     assert reached == set(wanted)
-    focused = page.locator("button.lh-copy-link:focus")
+    focused = page.locator("article a.headerlink:focus")
     assert focused.count() == 1
     outline = focused.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).backgroundColor")
-    assert outline != "none rgba(0, 0, 0, 0)", "the focused copy-link button must show focus"
+    assert outline != "none rgba(0, 0, 0, 0)", "the focused section link must show focus"

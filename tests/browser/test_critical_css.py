@@ -28,7 +28,7 @@ SNAPSHOT = """() => {
       const values = [];
       for (let i = 0; i < style.length; i++) {
         const name = style[i];
-        if (!name.startsWith('--')) values.push(name + ':' + style.getPropertyValue(name));
+        if (!name.startsWith('--')) values.push(name + ':' + style.getPropertyValue(name).replace(/-?\d+\.\d+px/g, px => Math.round(parseFloat(px)) + 'px'));
       }
       out.push(values.join(';'));
     }

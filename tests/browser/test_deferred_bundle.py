@@ -207,13 +207,9 @@ def test_glossary_term_tapped_before_the_bundle_arrives(slow_page):
     assert page.locator(".lh-tip").is_visible()
 
 
-def test_code_copy_buttons_arrive_with_the_bundle(slow_page):
+def test_template_form_works_before_the_bundle_arrives(slow_page):
+    """The report page's template form (template-form.js) does not wait for Material's bundle."""
     page, release = slow_page
     page.goto(page_path("report", "en"))
-    assert page.locator(".md-code__nav").count() == 0
-    page.mouse.wheel(0, 200)
-    release()
-    blocks = page.locator("article pre > code").count()
-    page.wait_for_function(f"document.querySelectorAll('nav.md-code__nav button').length === {blocks}")
-    # sections.js names each toolbar once the bundle has added them.
-    page.wait_for_function("document.querySelectorAll('nav.md-code__nav:not([aria-label])').length === 0")
+    page.locator(".lh-template-form").first.wait_for()
+    assert page.evaluate("typeof window.component$") == "undefined"

@@ -8,7 +8,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 HIDDEN = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
-          "button.lh-copy-link", ".md-code__nav", "a.headerlink"]
+          "button.lh-template__copy", ".lh-template-form", ".md-code__nav", "a.headerlink"]
 
 
 @pytest.mark.parametrize("path", ["report/", "en/report/"])

@@ -1,5 +1,6 @@
-/* lora-harms: a button beside each section's permalink copies the section's absolute address.
- * Plain script, no dependencies; the site works without it (permalinks are plain links).
+/* lora-harms: each section's permalink (the one control per heading) also copies the section's absolute
+ * address, and a status line says so. Plain script, no dependencies, independent of Material's bundle;
+ * without it the permalinks are plain links.
  * Words: `script` in overrides/locales/<lang>.yml, written into the page by main.html. */
 (function () {
   "use strict";
@@ -49,24 +50,20 @@
     return Promise.resolve(fallbackCopy(value));
   }
 
-  var icon = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
-
+  /* One control per heading: the permalink itself. Following it puts the section in the address bar (as
+   * without JavaScript); this also copies the section's absolute address and says so. */
   var article = document.querySelector(".md-content article") || document.querySelector("article");
-  var headings = article ? article.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]") : [];
-
-  Array.prototype.forEach.call(headings, function (heading) {
-    var permalink = heading.querySelector("a.headerlink");
-    if (!permalink) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "lh-copy-link";
-    button.innerHTML = icon;
-    button.setAttribute("aria-label", text.copy + ": " + heading.textContent.replace(permalink.textContent, "").trim());
-    button.title = text.copy;
-    button.dataset.url = pageUrl + "#" + heading.id;
-    button.addEventListener("click", function () {
-      copy(button.dataset.url).then(function (ok) { announce(ok ? text.copied : text.failed); });
-    });
-    permalink.insertAdjacentElement("afterend", button);
+  if (!article) return;
+  Array.prototype.forEach.call(article.querySelectorAll(":is(h2, h3, h4, h5, h6)[id] > a.headerlink"), function (link) {
+    var heading = link.parentElement;
+    var name = text.copy + ": " + heading.textContent.replace(link.textContent, "").trim();
+    link.setAttribute("aria-label", name);
+    link.title = text.copy;
+  });
+  article.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.headerlink");
+    if (!link || !article.contains(link) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    var url = pageUrl + "#" + link.parentElement.id;
+    copy(url).then(function (ok) { announce(ok ? text.copied : text.failed); });
   });
 })();

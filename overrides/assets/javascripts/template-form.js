@@ -1,0 +1,376 @@
+/* lora-harms: the message templates' on-device form and copy buttons (issue 10).
+ *
+ * The page's templates follow the contract of docs/report.*.md: each variant is a fenced text block
+ * inside <div class="template" data-template="ID" lang="ja|en">, one sentence per line, placeholders
+ * in square brackets from a fixed vocabulary, and lines that depend on the sender's relation start
+ * with a marker ((本人) / "(Person) " …). This script adds one small form (relation, name, addresses,
+ * date …) that fills the Japanese and the English copy of every template on the page, drops the lines
+ * for other relations and strips the markers, and a labelled copy button under each template.
+ * Nothing typed is sent or stored: the values live in this page only and are gone when it closes.
+ *
+ * Plain script, no dependencies, and it does not wait for Material's bundle (which may be deferred).
+ * Without JavaScript nothing here exists: the templates stay as written and the page's own wording
+ * explains how to use them.
+ */
+(function () {
+  "use strict";
+
+  var templates = Array.prototype.slice.call(document.querySelectorAll("div.template[data-template][lang]"));
+  if (!templates.length) return;
+
+  /* Interface text (`help` in overrides/locales/<lang>.yml, the page's language) and the templates' words
+   * (`templates`, every language: a page holds templates in both), from the JSON tag main.html writes. */
+  var config = JSON.parse(document.getElementById("lh-help-strings").textContent);
+  var pageLang = (document.documentElement.lang || "ja").split("-")[0];
+  var text = config.labels;
+  var vocabulary = config.vocabulary; /* {lang: {placeholders: {key: "[…]"}, markers: {relation: "…"}, date, months}} */
+  var languages = Object.keys(vocabulary);
+
+  /* Fields of the form, in order. `key` matches the vocabulary's placeholder keys. */
+  var FIELDS = [
+    { key: "name", type: "text" },
+    { key: "email", type: "email" },
+    { key: "artist", type: "text" },
+    { key: "person", type: "text" },
+    { key: "url", type: "url", inputmode: "url" },
+    { key: "works", type: "text", inputmode: "url" },
+    { key: "date", type: "date" },
+    { key: "reason", type: "textarea" }
+  ];
+  var RELATIONS = ["person", "representative", "fan"];
+
+  /* Every marker of every language, longest first, with the relation it stands for. */
+  var markers = [];
+  languages.forEach(function (lang) {
+    var own = vocabulary[lang].markers;
+    Object.keys(own).forEach(function (relation) { markers.push({ text: own[relation], relation: relation }); });
+  });
+  markers.sort(function (a, b) { return b.text.length - a.text.length; });
+
+  function markerOf(line) {
+    for (var i = 0; i < markers.length; i++) {
+      if (line.indexOf(markers[i].text) === 0) return markers[i];
+    }
+    return null;
+  }
+
+  /* A template's original lines and the relations it has lines for (none: it is for anyone). */
+  var items = templates.map(function (box) {
+    var code = box.querySelector("pre code") || box.querySelector("pre");
+    if (!code) return null;
+    var original = code.textContent.replace(/\n+$/, "");
+    var relations = {};
+    original.split("\n").forEach(function (line) {
+      var marker = markerOf(line);
+      if (marker) relations[marker.relation] = true;
+    });
+    return { box: box, code: code, lang: box.getAttribute("lang"), original: original, relations: relations };
+  }).filter(Boolean);
+  if (!items.length) return;
+  var seen = {};
+  items.forEach(function (item) {
+    var id = item.box.getAttribute("data-template");
+    item.firstOfGroup = !seen[id];
+    seen[id] = true;
+  });
+
+  function appliesTo(item, relation) {
+    return !relation || !Object.keys(item.relations).length || item.relations[relation] === true;
+  }
+
+  function formatDate(value, lang) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!match) return value;
+    var year = +match[1], month = +match[2], day = +match[3];
+    var format = vocabulary[lang] ? vocabulary[lang].date : "{year}-{month}-{day}";
+    var months = vocabulary[lang] && vocabulary[lang].months;
+    return format.replace("{year}", year).replace("{day}", day)
+      .replace("{month_name}", months ? months[month - 1] : month).replace("{month}", month);
+  }
+
+  /* The text of one template for a relation and values: kept lines, markers removed, placeholders filled.
+   * Returns a list of lines, each a list of parts: strings, or {blank: "[…]"} for a placeholder left empty. */
+  function render(item, relation, values) {
+    var own = vocabulary[item.lang] || vocabulary[pageLang];
+    var lines = [];
+    item.original.split("\n").forEach(function (line) {
+      var marker = markerOf(line);
+      if (marker) {
+        if (!relation) { lines.push(line); return; }
+        if (marker.relation !== relation) return;
+        line = line.slice(marker.text.length);
+      }
+      lines.push(line);
+    });
+    var tokens = [];
+    Object.keys(own.placeholders).forEach(function (key) {
+      tokens.push({ key: key, text: own.placeholders[key] });
+    });
+    return lines.map(function (line) {
+      var parts = [line];
+      tokens.forEach(function (token) {
+        var value = values[token.key] ? (token.key === "date" ? formatDate(values[token.key], item.lang) : values[token.key]) : "";
+        var next = [];
+        parts.forEach(function (part) {
+          if (typeof part !== "string") { next.push(part); return; }
+          var pieces = part.split(token.text);
+          pieces.forEach(function (piece, i) {
+            if (i > 0) next.push(value ? value : { blank: token.text });
+            if (piece) next.push(piece);
+          });
+        });
+        parts = next;
+      });
+      return parts;
+    });
+  }
+
+  function show(item, relation, values) {
+    var lines = render(item, relation, values);
+    var fragment = document.createDocumentFragment();
+    lines.forEach(function (parts, i) {
+      if (i > 0) fragment.appendChild(document.createTextNode("\n"));
+      parts.forEach(function (part) {
+        if (typeof part === "string") {
+          fragment.appendChild(document.createTextNode(part));
+        } else {
+          var mark = document.createElement("mark");
+          mark.className = "lh-blank";
+          mark.textContent = part.blank;
+          fragment.appendChild(mark);
+        }
+      });
+    });
+    item.code.textContent = "";
+    item.code.appendChild(fragment);
+    var other = relation && !appliesTo(item, relation);
+    item.box.classList.toggle("lh-template--other", !!other);
+    /* One note for the Japanese and English copies of a template: on the first of them. */
+    item.note.hidden = !other || !item.firstOfGroup;
+    if (other) {
+      var names = RELATIONS.filter(function (r) { return item.relations[r]; })
+        .map(function (r) { return text.relations[r]; });
+      item.note.textContent = text.only_for.replace("{relations}", names.join(text.or));
+    }
+  }
+
+  /* --- Copying: the Clipboard API where allowed, a hidden text area otherwise. --- */
+  function fallbackCopy(value) {
+    var area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    area.setSelectionRange(0, value.length);
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+  function copy(value) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(value).then(
+        function () { return true; },
+        function () { return fallbackCopy(value); }
+      );
+    }
+    return Promise.resolve(fallbackCopy(value));
+  }
+
+  var state = { relation: "", values: {} };
+
+  /* The form and the buttons add height above later sections: a reader who opened a link to one of them
+   * stays on it (the browser may already have scrolled there). */
+  var target = null;
+  try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
+  var targetTop = target ? target.getBoundingClientRect().top : 0;
+
+  /* --- The form, placed before the first template's heading of the templates section. --- */
+  var form = document.createElement("form");
+  form.className = "lh-template-form";
+  form.id = "lh-template-form";
+  form.setAttribute("aria-labelledby", "lh-template-form-title");
+  form.setAttribute("autocomplete", "off");
+  form.noValidate = true;
+
+  var title = document.createElement("p");
+  title.className = "lh-template-form__title";
+  title.id = "lh-template-form-title";
+  title.textContent = text.title;
+  form.appendChild(title);
+  var privacy = document.createElement("p");
+  privacy.className = "lh-template-form__hint";
+  privacy.textContent = text.privacy;
+  form.appendChild(privacy);
+
+  var relationSet = document.createElement("fieldset");
+  relationSet.className = "lh-template-form__relation";
+  var legend = document.createElement("legend");
+  legend.textContent = text.relation;
+  relationSet.appendChild(legend);
+  RELATIONS.forEach(function (relation) {
+    var label = document.createElement("label");
+    var input = document.createElement("input");
+    input.type = "radio";
+    input.name = "lh-relation";
+    input.value = relation;
+    label.appendChild(input);
+    label.appendChild(document.createTextNode(" " + text.relation_options[relation]));
+    relationSet.appendChild(label);
+  });
+  form.appendChild(relationSet);
+  /* One question first: the boxes to fill in appear once the reader has said who they are. */
+  var next = document.createElement("p");
+  next.className = "lh-template-form__hint lh-template-form__next";
+  next.textContent = text.choose_first;
+  form.appendChild(next);
+
+  /* A field is shown when its placeholder is in a template that fits the chosen relation. */
+  var used = {};
+  function usedKeys(relation) {
+    var keys = {};
+    items.forEach(function (item) {
+      if (!appliesTo(item, relation)) return;
+      render(item, relation, {}).forEach(function (parts) {
+        parts.forEach(function (part) {
+          if (typeof part === "string") return;
+          Object.keys(vocabulary).forEach(function (lang) {
+            var own = vocabulary[lang].placeholders;
+            Object.keys(own).forEach(function (key) { if (own[key] === part.blank) keys[key] = true; });
+          });
+        });
+      });
+    });
+    return keys;
+  }
+  used = usedKeys("");
+
+  var fields = document.createElement("div");
+  fields.className = "lh-template-form__fields";
+  var rows = {};
+  FIELDS.forEach(function (field) {
+    if (!used[field.key]) return;
+    var row = document.createElement("div");
+    row.className = "lh-template-form__row";
+    var id = "lh-field-" + field.key;
+    var label = document.createElement("label");
+    label.setAttribute("for", id);
+    label.textContent = text.fields[field.key];
+    row.appendChild(label);
+    var input = document.createElement(field.type === "textarea" ? "textarea" : "input");
+    if (field.type !== "textarea") input.type = field.type;
+    else input.rows = 2;
+    input.id = id;
+    input.name = field.key;
+    /* No autofill: the browser would keep what is typed here, and nothing here is kept. */
+    input.setAttribute("autocomplete", "off");
+    if (field.inputmode) input.setAttribute("inputmode", field.inputmode);
+    input.setAttribute("spellcheck", "false");
+    row.appendChild(input);
+    fields.appendChild(row);
+    rows[field.key] = row;
+  });
+  form.appendChild(fields);
+
+  var actions = document.createElement("p");
+  actions.className = "lh-template-form__actions";
+  var clear = document.createElement("button");
+  clear.type = "reset";
+  clear.className = "lh-button lh-button--secondary";
+  clear.textContent = text.clear;
+  actions.appendChild(clear);
+  var back = document.createElement("a");
+  back.className = "lh-template-form__back";
+  back.hidden = true;
+  back.textContent = text.back;
+  actions.appendChild(back);
+  form.appendChild(actions);
+
+  /* The form goes after the introduction of the templates section: before its first sub-heading
+   * (walking back from the first template to the section's h2), or right before the first template. */
+  var anchor = items[0].box;
+  var node = anchor.previousElementSibling;
+  while (node && node.tagName !== "H2") {
+    if (/^H[3-6]$/.test(node.tagName)) anchor = node;
+    node = node.previousElementSibling;
+  }
+  anchor.parentNode.insertBefore(form, anchor);
+
+  function sectionOf(item) {
+    var node = item.box.previousElementSibling;
+    while (node && !/^H[2-6]$/.test(node.tagName)) node = node.previousElementSibling;
+    return node && node.id ? node.id : "";
+  }
+
+  /* --- A copy button, a link to the form and a status line under each template. --- */
+  items.forEach(function (item) {
+    var bar = document.createElement("div");
+    bar.className = "lh-template__actions";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "lh-button lh-template__copy";
+    var language = text.language_names[item.lang] || item.lang;
+    button.textContent = text.copy.replace("{language}", language);
+    bar.appendChild(button);
+    var fill = document.createElement("a");
+    fill.className = "lh-template__fill";
+    fill.href = "#lh-template-form";
+    fill.textContent = text.fill;
+    var section = sectionOf(item);
+    fill.addEventListener("click", function () {
+      if (!section) return;
+      back.href = "#" + section;
+      back.hidden = false;
+    });
+    bar.appendChild(fill);
+    var status = document.createElement("span");
+    status.className = "lh-template__status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    bar.appendChild(status);
+    var note = document.createElement("p");
+    note.className = "lh-template__note";
+    note.hidden = true;
+    item.note = note;
+    item.box.insertBefore(note, item.box.firstChild);
+    item.box.appendChild(bar);
+    button.addEventListener("click", function () {
+      var value = item.code.textContent;
+      var marked = !state.relation && Object.keys(item.relations).length > 0;
+      copy(value).then(function (ok) {
+        status.textContent = ok ? (marked ? text.copied_marked : text.copied) : text.failed;
+      });
+    });
+  });
+
+  function update() {
+    var checked = form.querySelector('input[name="lh-relation"]:checked');
+    state.relation = checked ? checked.value : "";
+    state.values = {};
+    FIELDS.forEach(function (field) {
+      var input = form.elements[field.key];
+      if (input && input.value.trim()) state.values[field.key] = input.value.trim();
+    });
+    var keys = usedKeys(state.relation);
+    Object.keys(rows).forEach(function (key) { rows[key].hidden = !state.relation || !keys[key]; });
+    next.hidden = !!state.relation;
+    actions.hidden = !state.relation;
+    items.forEach(function (item) {
+      show(item, state.relation, state.values);
+      item.box.querySelector(".lh-template__status").textContent = "";
+    });
+  }
+
+  update();
+  if (target) {
+    var shift = target.getBoundingClientRect().top - targetTop;
+    if (shift && window.scrollY > 0) window.scrollBy(0, shift);
+  }
+
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  form.addEventListener("reset", function () { setTimeout(update, 0); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+})();
