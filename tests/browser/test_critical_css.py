@@ -18,7 +18,7 @@ WIDTHS = (390, 1280)
 # Each element (and its ::before/::after when they have content) as one string of its computed
 # properties; custom properties (--md-…) are left out: they are not rendered, and the inlined CSS only
 # defines those that its own rules read.
-SNAPSHOT = """() => {
+SNAPSHOT = r"""() => {
   const all = [document.documentElement, document.body, ...document.querySelectorAll('body *')];
   const out = [];
   for (const el of all) {
@@ -28,7 +28,7 @@ SNAPSHOT = """() => {
       const values = [];
       for (let i = 0; i < style.length; i++) {
         const name = style[i];
-        if (!name.startsWith('--')) values.push(name + ':' + style.getPropertyValue(name).replace(/-?\d+\.\d+px/g, px => Math.round(parseFloat(px)) + 'px'));
+        if (!name.startsWith('--')) values.push(name + ':' + style.getPropertyValue(name));
       }
       out.push(values.join(';'));
     }
@@ -36,7 +36,7 @@ SNAPSHOT = """() => {
   return out;
 }"""
 
-DIFFERENCES = """([before, after]) => {
+DIFFERENCES = r"""([before, after]) => {
   const all = [document.documentElement, document.body, ...document.querySelectorAll('body *')];
   const found = [];
   for (let i = 0; i < before.length && found.length < 5; i++) {
@@ -44,9 +44,17 @@ DIFFERENCES = """([before, after]) => {
     const el = all[Math.floor(i / 3)], pseudo = ['', '::before', '::after'][i % 3];
     const a = new Map(before[i].split(';').map(p => p.split(/:(.*)/s).slice(0, 2)));
     const b = new Map(after[i].split(';').map(p => p.split(/:(.*)/s).slice(0, 2)));
-    const props = [...new Set([...a.keys(), ...b.keys()])].filter(k => a.get(k) !== b.get(k)).slice(0, 4)
-      .map(k => `${k}: ${a.get(k)} (inlined) vs ${b.get(k)} (full)`);
-    found.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo}: ${props.join(', ')}`);
+    const near = (x, y) => {
+      if (x === y) return true;
+      if (x === undefined || y === undefined) return false;
+      const px = /(-?\d+(?:\.\d+)?)px/g, nx = [...x.matchAll(px)].map(m => +m[1]), ny = [...y.matchAll(px)].map(m => +m[1]);
+      return x.replace(px, 'N') === y.replace(px, 'N') && nx.length === ny.length && nx.every((v, j) => Math.abs(v - ny[j]) <= 1);
+    };
+    const props = [...new Set([...a.keys(), ...b.keys()])].filter(k => !near(a.get(k), b.get(k)));
+    if (!props.length) continue;
+    props.splice(4)
+    const shown = props.map(k => `${k}: ${a.get(k)} (inlined) vs ${b.get(k)} (full)`);
+    found.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo}: ${shown.join(', ')}`);
   }
   return found;
 }"""
