@@ -30,7 +30,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.bench_pages import QuietHandler, page_path
+from scripts.bench_pages import GitHubPagesLikeHandler, page_path
 from scripts.check.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             site = Path(tmp) / BASE_PATH.strip("/")
             build(site)
-        handler = functools.partial(QuietHandler, directory=str(site.resolve().parent))
+        handler = functools.partial(GitHubPagesLikeHandler, directory=str(site.resolve().parent))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

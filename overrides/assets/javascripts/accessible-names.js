@@ -8,9 +8,12 @@
 
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", text.search);
-  window.addEventListener("load", function () {
+  function nameCodeNavs() {
     Array.prototype.forEach.call(document.querySelectorAll("nav.md-code__nav:not([aria-label])"), function (nav, i) {
       nav.setAttribute("aria-label", text.code + " " + (i + 1));
     });
-  });
+  }
+  window.addEventListener("load", nameCodeNavs);
+  /* Material's bundle starts on the first interaction (overrides/partials/deferred-bundle.html) and adds them then. */
+  document.addEventListener("lh:bundle", nameCodeNavs);
 })();
