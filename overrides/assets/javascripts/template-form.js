@@ -298,6 +298,7 @@
   actions.appendChild(clear);
   var back = document.createElement("a");
   back.className = "lh-template-form__back";
+  back.href = "#lh-template-form"; /* set to the reader's template on use; a link always has an address */
   back.hidden = true;
   back.textContent = text.back;
   actions.appendChild(back);
