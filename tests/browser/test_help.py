@@ -44,24 +44,7 @@ def test_situation_choice_is_on_the_first_screen(new_page, lang, slug, size, jav
         assert re.fullmatch(r"(\.\./)?(report/)?#[a-z0-9-]+", href), href
 
 
-# ---- No sideways scrolling at 320 px ---------------------------------------------------------------
-
-WIDER_THAN_SCREEN = """() => [...document.querySelectorAll('body *')]
-  .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-  .filter(el => !el.closest('.md-typeset__scrollwrap, .md-typeset__table'))
-  .map(el => `${el.tagName.toLowerCase()}.${el.className}`).slice(0, 5)"""
-
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_no_page_scrolls_sideways_at_320(new_page, javascript):
-    page = phone(new_page, "320x640", java_script_enabled=javascript)
-    wide = {}
-    for slug, lang in ALL_PAGES:
-        page.goto(page_path(slug, lang))
-        page.wait_for_load_state("load")
-        if page.evaluate("document.documentElement.scrollWidth") > 320:
-            wide[page_path(slug, lang) or "/"] = page.evaluate(WIDER_THAN_SCREEN)
-    assert wide == {}
+# ---- No sideways scrolling at 320 px: tests/browser/test_layout.py (320 and 375 px, with and without JS).
 
 
 def test_templates_wrap_inside_320(new_page):
