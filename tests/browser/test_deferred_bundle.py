@@ -221,3 +221,26 @@ def test_template_form_works_before_the_bundle_arrives(slow_page):
     page.goto(page_path("report", "en"))
     page.locator(".lh-template-form").first.wait_for()
     assert page.evaluate("typeof window.component$") == "undefined"
+
+
+def test_full_stylesheets_switch_on_together(new_page):
+    """Deep in a long page, a sheet that arrives late must not leave the others applied on their own: with
+    Material's sheet applied before the site's, the report page reflowed by hundreds of pixels while the
+    reader's finger was on the template form (a tap landed on the wrong choice)."""
+    page = new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    held = []
+    page.route("**/assets/stylesheets/site.css", lambda route: held.append(route))
+    page.goto(page_path("report", "ja"))
+    choice = page.locator('.lh-template-form input[name="lh-relation"]').last
+    where = "() => [Math.round(scrollY), Math.round(document.querySelector('.lh-template-form fieldset').getBoundingClientRect().top)]"
+    choice.scroll_into_view_if_needed()  # the first interaction: the full stylesheets start to load
+    before = page.evaluate(where)
+    page.wait_for_function("document.querySelectorAll('link[rel=stylesheet]').length >= 3")
+    while not held:
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(300)  # the other sheets have arrived by now
+    assert page.evaluate(where) == before, "the page moved while one stylesheet was still on its way"
+    held.pop().continue_()
+    page.wait_for_function(MOUNTED)
+    assert page.evaluate(where) == before
+    choice.check()
