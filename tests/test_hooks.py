@@ -55,3 +55,13 @@ def test_every_language_has_the_same_interface_text_keys():
     shapes = {lang: _shape(uistrings.load(PROJECT, lang)) for lang in settings.languages}
     default = shapes.pop(settings.default_language)
     assert shapes == {lang: default for lang in shapes}
+
+
+def test_tables_come_wrapped_as_material_wraps_them():
+    """Markdown tables get Material's two wrappers at build time (marked for the deferred bundle); others do not."""
+    from scripts.hooks import tables
+
+    html = '<p>x</p><table>\n<tr><td>1</td></tr>\n</table><table class="own"><tr><td>2</td></tr></table>'
+    assert tables.on_page_content(html, None, None, None) == (
+        '<p>x</p><div class="md-typeset__scrollwrap" data-lh-table><div class="md-typeset__table">'
+        '<table>\n<tr><td>1</td></tr>\n</table></div></div><table class="own"><tr><td>2</td></tr></table>')
