@@ -44,11 +44,19 @@ def origin(request, new_page, built_site, base_url):
 
 
 def switch_language(page, hreflang: str) -> None:
-    page.locator(".md-select > button").hover()
+    """Point at the selector and click the language as a reader does: with the pointer, where they are.
+
+    Not Locator.hover()/click(): they scroll their element "into view" first, and for the sticky header's
+    menu that sometimes scrolled the page by a few hundred pixels, into the previous section."""
+    button = page.locator(".md-select > button").bounding_box()
+    page.mouse.move(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
     link = page.locator(f'.md-select a[hreflang="{hreflang}"]')
     link.wait_for(state="visible")
+    box = None
+    while box != (box := link.bounding_box()):  # the menu has stopped moving in
+        page.wait_for_timeout(50)
     with page.expect_navigation():
-        link.click()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_load_state("load")
 
 

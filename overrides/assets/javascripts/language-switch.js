@@ -5,13 +5,15 @@
 
   var article = document.querySelector(".md-content article") || document.querySelector("article");
   var headings = article ? Array.prototype.slice.call(article.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]")) : [];
-  var header = document.querySelector(".md-header");
 
+  /* The section whose heading is at the top of the screen or above it. A link to a section puts its
+   * heading at its scroll-margin-top below the top (site.css, under the header); the reader is in that
+   * section while its heading is no lower than that, give or take a few pixels of rounding. */
   function currentSection() {
-    var offset = (header ? header.offsetHeight : 0) + 24;
     var found = "";
     for (var i = 0; i < headings.length; i++) {
-      if (headings[i].getBoundingClientRect().top - offset <= 1) found = headings[i].id;
+      var margin = parseFloat(getComputedStyle(headings[i]).scrollMarginTop) || 0;
+      if (headings[i].getBoundingClientRect().top <= margin + 8) found = headings[i].id;
       else break;
     }
     return found;
