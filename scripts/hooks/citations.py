@@ -96,7 +96,6 @@ def _fact_link(page, files, locale: str) -> factmarkdown.FactLink:
 
 def _fact_pages(page, files, locale: str) -> dict[str, list[str]]:
     """For each group page of this language, its address relative to this page's and the anchors it lists."""
-    listed = {fact.id for fact in factmarkdown.sheet_facts(_base)}
     by_name = {_page_file(file, locale): file for file in files.documentation_pages()}
     result = {}
     for group in _base.groups.values():
@@ -104,8 +103,8 @@ def _fact_pages(page, files, locale: str) -> dict[str, list[str]]:
         if file is None:
             continue
         address = posixpath.relpath(file.url or ".", page.file.url or ".")
-        topics = _base.by_topic(group.id)
-        anchors = [f"topic-{topic.id}" for topic, _ in topics] + [f.anchor() for _, facts in topics for f in facts if f.id in listed]
+        topics = factmarkdown.group_topics(_base, group.id)
+        anchors = [f"topic-{topic.id}" for topic, _ in topics] + [f.anchor() for _, facts in topics for f in facts]
         result[address.rstrip("/") + "/" if address != "." else "./"] = anchors
     return result
 
@@ -152,7 +151,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     numbering = factmarkdown.Numbering()
     lines = factmarkdown.replace_markers(lines, found, _base, numbering, strings, line_offset=offset)
     link = _fact_link(page, files, locale)
-    sheet = [SHEET_MARKER.match(line.strip()) for line in lines]
+    sheet = [None if index in text.code_lines else SHEET_MARKER.match(line.strip()) for index, line in enumerate(lines)]
     if any(sheet):
         generated = []
         for index, (line, match) in enumerate(zip(lines, sheet)):

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factbase import Fact, FactBase, Group, Marker, Source, first_sentence
+from factbase import Fact, FactBase, Group, Marker, Source, Topic, first_sentence
 
 # Where a fact's entry is, as a link from the page being built: `#r-9` on its own group's page,
 # `facts/platforms.md#r-9` elsewhere; None when the site has no page for the fact's group.
@@ -177,15 +177,18 @@ def sheet_facts(base: FactBase) -> list[Fact]:
     return [fact for fact in base.facts.values() if fact.status != "unverified"]
 
 
+def group_topics(base: FactBase, group: str) -> list[tuple[Topic, list[Fact]]]:
+    """The topics of one group that the fact sheet shows, each with its listed facts, in topics.yml order."""
+    listed = {fact.id for fact in sheet_facts(base)}
+    topics = [(topic, [fact for fact in facts if fact.id in listed]) for topic, facts in base.by_topic(group)]
+    return [(topic, facts) for topic, facts in topics if facts]
+
+
 def fact_list(base: FactBase, group: str, lang: str, strings: dict, cited_on: dict[str, list[tuple[str, str]]], today: dt.date,
               link: FactLink) -> str:
     """The listed facts of one group, under a heading per topic (`## Civitai {#topic-civitai}`), in topics.yml order."""
-    listed = {fact.id for fact in sheet_facts(base)}
     blocks = []
-    for topic, facts in base.by_topic(group):
-        facts = [fact for fact in facts if fact.id in listed]
-        if not facts:
-            continue
+    for topic, facts in group_topics(base, group):
         blocks.append(f"## {plain(topic.name[lang])} {{#topic-{topic.id}}}")
         blocks += [fact_entry(fact, lang, strings, cited_on.get(fact.id, []), today, link) for fact in facts]
     return "\n\n".join(blocks)
@@ -211,12 +214,10 @@ def platform_table(base: FactBase, lang: str, strings: dict, link: FactLink) -> 
 
 def group_list(base: FactBase, lang: str, strings: dict, href: Callable[[Group], "str | None"]) -> str:
     """The fact sheet's pages, one item each: the linked group name, its topics and how many facts it lists."""
-    listed = {fact.id for fact in sheet_facts(base)}
     words = strings["facts"]
     items = []
     for group in base.groups.values():
-        topics = [(topic, [f for f in facts if f.id in listed]) for topic, facts in base.by_topic(group.id)]
-        topics = [(topic, facts) for topic, facts in topics if facts]
+        topics = group_topics(base, group.id)
         if not topics:
             continue
         name = plain(group.name[lang])
