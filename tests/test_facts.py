@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -541,3 +542,18 @@ def test_contacts_in_a_claim_become_links_and_short_codes_stay_text(monkeypatch)
         "メールは [digital-likeness@civitai.com](mailto:digital-likeness@civitai.com) です。"
         "電話は [0570-003-110](tel:0570003110)、相談は #9110。https://stopncii.org/ も。"
     )
+
+
+def test_the_menu_lists_every_group_page_named_as_in_topics_yml():
+    """mkdocs.yml names the group pages a second time (the menu and its English titles): they must agree with facts/topics.yml."""
+    from tests.project import PROJECT
+
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sheet = next(item["事実一覧"] for item in config["nav"] if "事実一覧" in item)
+    base = factbase.load(PROJECT)
+    assert [list(entry.items())[0] for entry in sheet] == [("概要", "facts.md")] + [
+        (group.name["ja"], group.page) for group in base.groups.values()]
+    english = next(lang for lang in next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
+                   if lang["locale"] == "en")["nav_translations"]
+    assert {group.name["ja"]: english.get(group.name["ja"]) for group in base.groups.values()} == {
+        group.name["ja"]: group.name["en"] for group in base.groups.values()}
