@@ -164,8 +164,8 @@ def main() -> None:
     parser.add_argument("--pages", help="comma-separated slugs (default: every page)")
     parser.add_argument("--details", action="store_true", help="list each request of the first view and failing audits")
     args = parser.parse_args()
-    slugs = sorted(p.name.removesuffix(f".{SETTINGS.default_language}.md")
-                   for p in (ROOT / "docs").glob(f"*.{SETTINGS.default_language}.md"))
+    slugs = sorted(p.relative_to(ROOT / "docs").as_posix().removesuffix(f".{SETTINGS.default_language}.md")
+                   for p in (ROOT / "docs").rglob(f"*.{SETTINGS.default_language}.md"))  # facts/<group> too
     if args.pages:
         slugs = [s for s in slugs if s in args.pages.split(",")]
 

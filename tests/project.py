@@ -12,9 +12,10 @@ SETTINGS = load_settings(PROJECT)  # mkdocs.yml: the site's address and its lang
 SITE_URL = SETTINGS.site_url
 BASE_PATH = urlsplit(SITE_URL).path
 LANGUAGES = SETTINGS.languages
-# Page slugs, from the default language's sources (docs/<slug>.ja.md); "index" is the home page.
-SLUGS = sorted(p.name.removesuffix(f".{SETTINGS.default_language}.md")
-               for p in (PROJECT / "docs").glob(f"*.{SETTINGS.default_language}.md"))
+# Page slugs, from the default language's sources (docs/<slug>.ja.md, docs/facts/<group>.ja.md as
+# "facts/<group>"); "index" is the home page.
+SLUGS = sorted(p.relative_to(PROJECT / "docs").as_posix().removesuffix(f".{SETTINGS.default_language}.md")
+               for p in (PROJECT / "docs").rglob(f"*.{SETTINGS.default_language}.md"))
 ALL_PAGES = [(slug, lang) for lang in LANGUAGES for slug in SLUGS]
 
 

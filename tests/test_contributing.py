@@ -26,14 +26,15 @@ def built(tmp_path_factory):
 def test_edit_button_opens_the_file_of_the_page_language(built):
     config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     edit_base = f"{config['repo_url']}/{config['edit_uri']}"
-    pages = sorted((PROJECT / "docs").glob("*.*.md"))
+    pages = sorted((PROJECT / "docs").rglob("*.*.md"))  # the fact sheet's group pages too (docs/facts/)
     assert pages
     for source in pages:
-        slug, lang = source.name[: -len(".md")].rsplit(".", 1)
+        name = source.relative_to(PROJECT / "docs").as_posix()
+        slug, lang = name[: -len(".md")].rsplit(".", 1)
         folder = built / ("" if lang == "ja" else lang) / ("" if slug == "index" else slug)
         html = (folder / "index.html").read_text(encoding="utf-8")
         links = re.findall(r'<a href="([^"]+)"[^>]*rel="edit"', html)
-        assert links == [f"{edit_base}{source.name}"], (source.name, links)
+        assert links == [f"{edit_base}{name}"], (name, links)
 
 
 def workflow(name: str) -> dict:

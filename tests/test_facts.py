@@ -6,13 +6,17 @@ build a fixture site and read the HTML.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import subprocess
 import sys
 
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scripts import sitebuild
 from scripts.hooks import factbase, pagetext
 from tests.sitefactory import FixtureSite, two_page_site
 
@@ -164,7 +168,36 @@ def test_every_topic_is_named_in_topics_yml(site: FixtureSite):
     result = site.check("--no-build")
     assert problems(result) == [
         "facts/reporting.yml:53: L-1 has topic 'japan-laws', which facts/topics.yml does not name — "
-        "add `japan-laws:` with its ja and en names to facts/topics.yml, or use a topic it has",
+        "add `japan-laws:` with its ja and en names under the `topics:` of a group of facts/topics.yml, or use a topic it has",
+    ]
+
+
+def test_topics_yml_groups_errors_name_line_and_fix(site: FixtureSite):
+    site.write_facts("topics.yml", """lora:
+  ja: LoRA
+  en: LoRA
+  topics:
+    lora-basics: {ja: 仕組み, en: How it works}
+platforms:
+  ja: サービス
+  topics:
+    civitai: {ja: Civitai, en: Civitai}
+law:
+  ja: 法律
+  en: Law
+  pages: 2
+help:
+  ja: 相談
+  en: Help
+  topics:
+    lora-basics: {ja: 仕組み, en: How it works}
+""")
+    result = site.check("--no-build")
+    assert problems(result) == [
+        "facts/topics.yml:7: group 'platforms' is not named in both languages — write `ja: …` and `en: …` under it",
+        "facts/topics.yml:11: group 'law' has no topics — add `topics:` with at least one `topic-id: {ja: …, en: …}` under it",
+        "facts/topics.yml:13: group 'law' has an unknown key 'pages' — use only ja, en and topics",
+        "facts/topics.yml:18: topic 'lora-basics' is in group 'lora' and in group 'help' — keep it in one group: a topic is listed on one page",
     ]
 
 
@@ -342,44 +375,115 @@ last_reviewed: 2026-11-01
 
 ## {all} {{#all-facts}}
 
-<!-- facts:list -->
+<!-- facts:groups -->
 
 ## {sources} {{#sources}}
 """
+GROUP_PAGE = """---
+title: {title}
+description: {description}
+last_reviewed: 2026-11-01
+---
+
+# {title} {{#facts-{group}}}
+
+<!-- facts:list group={group} -->
+
+## {sources} {{#sources}}
+"""
+# The fixture's facts are in three groups of facts/topics.yml: T-1 (lora), R-1 to R-3 (platforms), L-1 (law).
+FIXTURE_GROUPS = ("lora", "platforms", "law")
 
 
-def test_the_fact_sheet_lists_facts_by_topic_with_a_table_of_platform_rules(tmp_path):
-    site = two_page_site(tmp_path)
+def with_fact_sheet(site: FixtureSite) -> FixtureSite:
+    """The fixture site with more facts, the fact sheet's overview and a page for each group that has facts."""
     with_more_facts(site)
     site.write("facts.ja.md", FACT_SHEET.format(title="事実一覧", description="テスト用です。", table="規則", all="すべて", sources="出典"))
     site.write("facts.en.md", FACT_SHEET.format(title="Fact sheet", description="For tests.", table="Rules", all="All", sources="Sources"))
+    nav = "- facts: facts.md"
+    for group in FIXTURE_GROUPS:
+        site.write(f"facts/{group}.ja.md", GROUP_PAGE.format(title=f"事実 {group}", description="テスト用です。", group=group, sources="出典"))
+        site.write(f"facts/{group}.en.md", GROUP_PAGE.format(title=f"Facts {group}", description="For tests.", group=group, sources="Sources"))
+        nav += f"\n- facts-{group}: facts/{group}.md"
     config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("- index: index.md", "- index: index.md\n- facts: facts.md"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("- index: index.md", "- index: index.md\n" + nav), encoding="utf-8")
+    return site
+
+
+def test_each_group_of_facts_has_its_page_by_topic(tmp_path):
+    site = with_fact_sheet(two_page_site(tmp_path))
     site.edit("other.ja.md", "詳しく説明します。", "通報できます[[R-3]]。")
     out = site.build()
-    ja = without_terms((out / "facts" / "index.html").read_text(encoding="utf-8"))
-    en = without_terms((out / "en" / "facts" / "index.html").read_text(encoding="utf-8"))
-    # Topics in the order of facts/topics.yml; no unverified fact (R-1); the corrected R-2 says what corrects it.
-    assert [ja.index(f'id="{anchor}"') for anchor in ("topic-lora-basics", "t-1", "topic-civitai", "r-2", "r-3", "topic-japan-law", "l-1")] == sorted(
-        ja.index(f'id="{anchor}"') for anchor in ("topic-lora-basics", "t-1", "topic-civitai", "r-2", "r-3", "topic-japan-law", "l-1"))
+    ja = without_terms((out / "facts" / "platforms" / "index.html").read_text(encoding="utf-8"))
+    en = without_terms((out / "en" / "facts" / "platforms" / "index.html").read_text(encoding="utf-8"))
+    # Only the group's topics, in the order of facts/topics.yml; no unverified fact (R-1); the corrected R-2 says what corrects it.
+    assert '<h2 id="topic-civitai">Civitai' in ja and 'id="topic-lora-basics"' not in ja and 'id="l-1"' not in ja
+    assert ja.index('id="r-2"') < ja.index('id="r-3"') < ja.index('id="sources"')
     assert 'id="r-1"' not in ja and 'id="r-1"' not in en
-    assert '<h3 id="topic-civitai">Civitai' in ja and '<h3 id="topic-japan-law">Other Japanese law' in en
-    entry = en[en.index('<h4 id="r-3"'):en.index('<h3 id="topic-japan-law"')]
+    law = without_terms((out / "en" / "facts" / "law" / "index.html").read_text(encoding="utf-8"))
+    assert '<h2 id="topic-japan-law">Other Japanese law' in law and '<h3 id="l-1"' in law
+    entry = en[en.index('<h3 id="r-3"'):en.index('<h2 id="sources"')]
     assert ("<p><strong>Status</strong>: partly verified · <strong>As of</strong>: 8 August 2026 · "
             "<strong>Checked</strong>: 15 November 2026 · <strong>Next check due</strong>: 12 November 2036</p>") in entry
     assert "<p><strong>What is verified</strong>: Only how to send it was confirmed.</p>" in entry
     assert "No page of this site cites it yet." in entry, "other.en.md does not cite R-3; other.ja.md does"
-    assert '<strong>このサイトで引用しているページ</strong>：<a href="../other/">Other</a>' in ja
+    assert '<strong>このサイトで引用しているページ</strong>：<a href="../../other/">Other</a>' in ja
     assert '<strong>訂正</strong>：この項目は<a href="#r-3">R-3</a>で訂正されています。' in ja
-    assert "（期限を過ぎ、再確認を待っています）" in ja[ja.index('id="l-1"'):]
+    assert "（期限を過ぎ、再確認を待っています）" in without_terms((out / "facts" / "law" / "index.html").read_text(encoding="utf-8"))
+    assert "<p>Each fact above lists its own sources.</p>" in en[en.index('id="sources"'):]
+    # A page's sources list links each fact to its entry on its group's page.
+    other = (out / "other" / "index.html").read_text(encoding="utf-8")
+    assert '事実一覧の<a href="../facts/platforms/#r-3">R-3</a>' in other
+
+
+def test_the_overview_has_the_platform_table_and_links_each_group_page(tmp_path):
+    site = with_fact_sheet(two_page_site(tmp_path))
+    out = site.build()
+    ja = without_terms((out / "facts" / "index.html").read_text(encoding="utf-8"))
+    en = without_terms((out / "en" / "facts" / "index.html").read_text(encoding="utf-8"))
     table = en[en.index("<table>"):en.index("</table>")]
     assert table.count("<tr>") == 2, "the header and R-3: T-1 and L-1 are no platform's, R-1 is unverified, R-2 corrected"
-    assert ('<td><a href="#r-3">R-3</a></td>\n<td>Civitai</td>\n<td>Reports are sent with "Report". (partly verified)</td>\n'
+    assert ('<td><a href="platforms/#r-3">R-3</a></td>\n<td>Civitai</td>\n<td>Reports are sent with "Report". (partly verified)</td>\n'
             '<td>8 August 2026</td>') in table
-    assert "<p>Each fact above lists its own sources.</p>" in en[en.index('id="sources"'):]
-    # A page's sources list links each fact to its entry on the fact sheet.
+    assert 'id="r-3"' not in en, "the facts themselves are on the group pages"
+    # One item per group that has facts, in the order of facts/topics.yml, with its topics and how many facts it lists.
+    assert re.findall(r"<li>(.*?)</li>", en[en.index('id="all-facts"'):en.index('id="sources"')]) == [
+        '<a href="lora/">What LoRA is and how it is used</a>: How LoRA works (1 facts)',
+        '<a href="platforms/">Platforms and report routes</a>: Civitai (2 facts)',
+        '<a href="law/">Law and official guidance</a>: Other Japanese law (1 facts)',
+    ]
+    assert '<a href="platforms/">プラットフォームと通報窓口</a>：Civitai（2件）' in ja
+    assert "<p>Each fact lists its own sources, on the pages above.</p>" in en[en.index('id="sources"'):]
+    # The old addresses (/facts/#r-3): each group page with the anchors it holds, for the script that sends them on.
+    pages = re.search(r"\}\)\((\{.*?\}), location\.hash\.slice\(1\)\);</script>", ja)
+    assert pages is not None
+    assert json.loads(pages[1]) == {"law/": ["topic-japan-law", "l-1"], "lora/": ["topic-lora-basics", "t-1"],
+                                    "platforms/": ["topic-civitai", "r-2", "r-3"]}
     other = (out / "other" / "index.html").read_text(encoding="utf-8")
-    assert '事実一覧の<a href="../facts/#r-3">R-3</a>' in other
+    assert "location.replace" not in other
+
+
+def test_a_fact_list_naming_no_group_fails_the_build(tmp_path):
+    site = with_fact_sheet(two_page_site(tmp_path))
+    site.edit("facts/law.en.md", "group=law", "group=laws")
+    result = sitebuild.build(site.root / "mkdocs.yml", site.root / "built", strict=True)
+    assert not result.ok
+    assert ("docs/facts/law.en.md:9: <!-- facts:list group=laws --> names no group of facts/topics.yml — "
+            "use one of: lora, platforms, help, law, cases") in result.log
+
+
+def test_a_correction_on_another_group_page_links_there(monkeypatch):
+    monkeypatch.syspath_prepend(str(factbase.__file__).rsplit("/", 1)[0])  # as a hook imports its neighbours
+    import factmarkdown
+
+    strings = {"facts": {"corrected": "Correction", "colon": ": ", "corrected_by": "[{id}]({href}) corrects this entry.",
+                         "status_label": "Status", "status": {"verified": "verified"}, "checked": "Checked", "due": "Due",
+                         "overdue": "overdue", "paren": " ({})", "sources": "Sources", "not_cited": "Not cited.", "list_sep": ", "},
+               "reviewed": {"date": "{d.day} {month} {d.year}"}}
+    fact = factbase.Fact(id="R-2", topic="civitai", status="verified", claim={"en": "Old."}, sources=(), checked=dt.date(2026, 11, 15),
+                         recheck_days=120, file="facts/reporting.yml", line=1, corrected_by="L-9")
+    entry = factmarkdown.fact_entry(fact, "en", strings, [], dt.date(2026, 11, 29), lambda fact_id: f"law.md#{fact_id.lower()}")
+    assert "**Correction**: [L-9](law.md#l-9) corrects this entry." in entry
 
 
 # --- the library's pieces ---------------------------------------------------------------------------
@@ -438,3 +542,18 @@ def test_contacts_in_a_claim_become_links_and_short_codes_stay_text(monkeypatch)
         "メールは [digital-likeness@civitai.com](mailto:digital-likeness@civitai.com) です。"
         "電話は [0570-003-110](tel:0570003110)、相談は #9110。https://stopncii.org/ も。"
     )
+
+
+def test_the_menu_lists_every_group_page_named_as_in_topics_yml():
+    """mkdocs.yml names the group pages a second time (the menu and its English titles): they must agree with facts/topics.yml."""
+    from tests.project import PROJECT
+
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    sheet = next(item["事実一覧"] for item in config["nav"] if "事実一覧" in item)
+    base = factbase.load(PROJECT)
+    assert [list(entry.items())[0] for entry in sheet] == [("概要", "facts.md")] + [
+        (group.name["ja"], group.page) for group in base.groups.values()]
+    english = next(lang for lang in next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
+                   if lang["locale"] == "en")["nav_translations"]
+    assert {group.name["ja"]: english.get(group.name["ja"]) for group in base.groups.values()} == {
+        group.name["ja"]: group.name["en"] for group in base.groups.values()}

@@ -222,7 +222,7 @@ def test_recording_refuses_an_uncommitted_japanese_page(repo: FixtureSite):
 def test_the_real_site_records_every_published_address_and_translation():
     registry = (PROJECT / "published.json").read_text(encoding="utf-8")
     assert '"misuse": [' in registry
-    for page in sorted((PROJECT / "docs").glob("*.en.md")):
+    for page in sorted((PROJECT / "docs").rglob("*.en.md")):
         assert re.search(r"^translated_from: [0-9a-f]{40}$", page.read_text(encoding="utf-8"), re.M), page.name
 
 

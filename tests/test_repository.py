@@ -327,6 +327,8 @@ def codeowners(path: str) -> list[str]:
 def test_each_language_is_reviewed_by_its_own_reviewers():
     assert codeowners("docs/misuse.ja.md") == ["@lora-harms/ja-reviewers"]
     assert codeowners("docs/misuse.en.md") == ["@lora-harms/en-reviewers"]
+    assert codeowners("docs/facts/platforms.ja.md") == ["@lora-harms/ja-reviewers"]
+    assert codeowners("docs/facts/platforms.en.md") == ["@lora-harms/en-reviewers"]
     assert codeowners("includes/abbreviations.ja.md") == ["@lora-harms/ja-reviewers"]
     assert codeowners("facts/reporting.yml") == ["@lora-harms/ja-reviewers", "@lora-harms/en-reviewers"]
     assert codeowners(".github/workflows/ci.yml") == ["@lora-harms/maintainers"]

@@ -4,9 +4,17 @@ Pages cite the fact base (`facts/*.yml`, read by factbase.py beside this file) b
 `… as of August 2026.[[R-9, L-6]]`. Each marker outside code becomes a superscript number linking to
 the page's sources list; numbers follow the order of first citation. The list is written under the
 page's last section (`## 出典 {#sources}` / `## Sources {#sources}`), in the page's language, from the
-cited facts (factmarkdown.py; its words are `facts` in overrides/locales/<lang>.yml). The fact sheet
-(docs/facts.<lang>.md) gets its table of platform rules and its list of facts where it has the lines
-`<!-- facts:platform-table -->` and `<!-- facts:list -->`.
+cited facts (factmarkdown.py; its words are `facts` in overrides/locales/<lang>.yml), each linked to its
+entry on the fact sheet. The fact sheet is an overview (docs/facts.<lang>.md) and one page per group of
+topics of facts/topics.yml (docs/facts/<group>.<lang>.md), filled where they have these lines:
+
+- `<!-- facts:platform-table -->`: the table of platform rules and report routes;
+- `<!-- facts:groups -->`: a list of the group pages, with their topics and how many facts each lists;
+- `<!-- facts:list group=platforms -->`: the facts of one group, each under a heading with its anchor (`#r-9`).
+
+A page with `<!-- facts:groups -->` also gets `lh_fact_pages` in its metadata: for each group page, its
+address from this page and the anchors it holds, for the script in overrides/main.html that sends an
+old address of a fact (`/facts/#r-9`, from before the facts had pages of their own) to its entry.
 
 What the checker fails on (scripts/check/facts.py) is also logged here as a warning, in the checker's
 `path:line: what — fix` form, so that `mkdocs build --strict` and `scripts/serve` stop on it too.
@@ -17,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
+import re
 from pathlib import Path
 
 import yaml
@@ -29,7 +38,7 @@ import uistrings
 
 log = logging.getLogger("mkdocs.hooks.citations")
 
-SHEET_MARKERS = {"<!-- facts:platform-table -->": "table", "<!-- facts:list -->": "list"}
+SHEET_MARKER = re.compile(r"^<!-- facts:(?P<kind>platform-table|groups|list group=(?P<group>[a-z0-9-]+)) -->$")
 SOURCES_ID = "sources"
 
 _base = factbase.FactBase()
@@ -65,13 +74,39 @@ def _relative(target: str, page) -> str:
     return posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
 
 
-def _sheet_href(page, files, locale: str) -> str | None:
-    """The link from this page to the fact sheet, '' on the sheet itself, or None when the site has none."""
-    if not any(_page_file(file, locale) == factbase.FACT_SHEET for file in files.documentation_pages()):
-        return None
-    if _page_file(page.file, locale) == factbase.FACT_SHEET:
-        return ""
-    return _relative(factbase.FACT_SHEET, page)
+def _pages(files, locale: str) -> set[str]:
+    """The page files of this language, as `facts/platforms.md` (without the language suffix)."""
+    return {name for file in files.documentation_pages() if (name := _page_file(file, locale))}
+
+
+def _fact_link(page, files, locale: str) -> factmarkdown.FactLink:
+    """Where each fact's entry is, from this page: `#r-9` on its group's page, else a relative link; None if that page is missing."""
+    pages = _pages(files, locale)
+    here = _page_file(page.file, locale)
+
+    def link(fact_id: str) -> str | None:
+        group = _base.group_of(fact_id)
+        if group is None or group.page not in pages:
+            return None
+        anchor = _base.facts[fact_id].anchor()
+        return f"#{anchor}" if group.page == here else f"{_relative(group.page, page)}#{anchor}"
+
+    return link
+
+
+def _fact_pages(page, files, locale: str) -> dict[str, list[str]]:
+    """For each group page of this language, its address relative to this page's and the anchors it lists."""
+    by_name = {_page_file(file, locale): file for file in files.documentation_pages()}
+    result = {}
+    for group in _base.groups.values():
+        file = by_name.get(group.page)
+        if file is None:
+            continue
+        address = posixpath.relpath(file.url or ".", page.file.url or ".")
+        topics = factmarkdown.group_topics(_base, group.id)
+        anchors = [f"topic-{topic.id}" for topic, _ in topics] + [f.anchor() for _, facts in topics for f in facts]
+        result[address.rstrip("/") + "/" if address != "." else "./"] = anchors
+    return result
 
 
 def _cited_on(page, files, locale: str) -> dict[str, list[tuple[str, str]]]:
@@ -79,7 +114,7 @@ def _cited_on(page, files, locale: str) -> dict[str, list[tuple[str, str]]]:
     result: dict[str, list[tuple[str, str]]] = {}
     for file in files.documentation_pages():
         target = _page_file(file, locale)
-        if target is None or target == factbase.FACT_SHEET:
+        if target is None or target == factbase.FACT_SHEET or target in {g.page for g in _base.groups.values()}:
             continue
         text = pagetext.parse(file.content_string)
         try:
@@ -104,7 +139,7 @@ def _insert_sources(lines: list[str], generated: str) -> list[str]:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Number the page's citations, fill its sources list, and fill the fact sheet's table and list."""
+    """Number the page's citations, fill its sources list, and fill the fact sheet's table, list of pages and lists of facts."""
     locale = languages.page_locale(page, config)
     strings = uistrings.load(languages.project_root(config), locale)
     text = pagetext.parse(markdown, front_matter=False)
@@ -115,16 +150,31 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         log.warning(str(error))
     numbering = factmarkdown.Numbering()
     lines = factmarkdown.replace_markers(lines, found, _base, numbering, strings, line_offset=offset)
-    if any(line.strip() in SHEET_MARKERS for line in lines):
-        generated = {
-            "table": factmarkdown.platform_table(_base, locale, strings),
-            "list": factmarkdown.fact_list(_base, locale, strings, _cited_on(page, files, locale), dt.date.today()),
-        }
-        lines = [generated[SHEET_MARKERS[line.strip()]] if line.strip() in SHEET_MARKERS else line for line in lines]
-        lines = "\n".join(lines).split("\n")  # one line per item again, for the heading search below
+    link = _fact_link(page, files, locale)
+    sheet = [None if index in text.code_lines else SHEET_MARKER.match(line.strip()) for index, line in enumerate(lines)]
+    if any(sheet):
+        generated = []
+        for index, (line, match) in enumerate(zip(lines, sheet)):
+            if match is None:
+                generated.append(line)
+            elif match["kind"] == "platform-table":
+                generated.append(factmarkdown.platform_table(_base, locale, strings, link))
+            elif match["kind"] == "groups":
+                pages = _pages(files, locale)
+                generated.append(factmarkdown.group_list(_base, locale, strings,
+                                                         lambda group: _relative(group.page, page) if group.page in pages else None))
+                page.meta["lh_fact_pages"] = _fact_pages(page, files, locale)
+            elif match["group"] in _base.groups:
+                generated.append(factmarkdown.fact_list(_base, match["group"], locale, strings, _cited_on(page, files, locale),
+                                                        dt.date.today(), link))
+            else:
+                log.warning(f"{rel}:{index + 1 + offset}: {line.strip()} names no group of facts/{factbase.TOPICS_FILE} — "
+                            f"use one of: {', '.join(_base.groups) or 'none (add groups to facts/topics.yml)'}")
+                generated.append(line)
+        lines = "\n".join(generated).split("\n")  # one line per item again, for the heading search below
         if not numbering.order:
-            lines = _insert_sources(lines, strings["facts"]["sheet_sources"])
+            overview = not any(match and match["group"] for match in sheet)  # no facts of its own: they are on the group pages
+            lines = _insert_sources(lines, strings["facts"]["overview_sources" if overview else "sheet_sources"])
     if numbering.order:
-        sheet = _sheet_href(page, files, locale)
-        lines = _insert_sources(lines, factmarkdown.sources_list(numbering, _base, locale, strings, sheet))
+        lines = _insert_sources(lines, factmarkdown.sources_list(numbering, _base, locale, strings, link))
     return "\n".join(lines) + "\n"

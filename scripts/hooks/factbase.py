@@ -9,8 +9,9 @@ need the line of the YAML file, and PyYAML (already a dependency of the site) ke
 Every page-text question (front matter, fences, headings) is answered by pagetext.py beside this file;
 the callers hand over which lines are code, so that this module imports nothing of the site.
 
-`facts/topics.yml` names each topic in both languages, in the order the fact sheet lists them, and
-says which topics are platforms (their facts make the fact sheet's table of rules and routes).
+`facts/topics.yml` sorts the topics into groups, one page of the fact sheet each (`docs/facts/<group>.<lang>.md`),
+names groups and topics in both languages, in the order the pages list them, and says which topics are
+platforms (their facts make the table of rules and routes on the fact sheet's overview, `docs/facts.<lang>.md`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import yaml
 
 FACTS_DIR = "facts"
 TOPICS_FILE = "topics.yml"
-FACT_SHEET = "facts.md"  # the fact sheet page (docs/facts.<lang>.md), where every fact has an anchor
+FACT_SHEET = "facts.md"  # the fact sheet's overview (docs/facts.<lang>.md): the platform table and the groups
+GROUP_PAGE = "facts/{group}.md"  # one page per group of topics (docs/facts/<group>.<lang>.md), where its facts have anchors
 STATUSES = ("verified", "partly-verified", "unverified", "contradicts-source")
 KEYS = ("id", "topic", "status", "claim", "scope", "sources", "as_of", "checked", "recheck_days", "corrected_by", "notes")
 REQUIRED = ("id", "topic", "status", "claim", "sources", "checked", "recheck_days")
@@ -104,24 +106,51 @@ class Fact:
 
 @dataclass(frozen=True)
 class Topic:
-    """A topic of the fact sheet: its names in each language, and whether it is a platform."""
+    """A topic of the fact sheet: its names in each language, its group, and whether it is a platform."""
 
     id: str
     name: dict[str, str]
     platform: bool = False
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of topics, listed on a page of its own (`docs/facts/<id>.<lang>.md`), named in each language."""
+
+    id: str
+    name: dict[str, str]
+    topics: tuple[str, ...]
+
+    @property
+    def page(self) -> str:
+        """The group's page file without its language suffix: `facts/platforms.md`."""
+        return GROUP_PAGE.format(group=self.id)
 
 
 @dataclass
 class FactBase:
-    """Every fact by id (in file order), the topics in fact-sheet order, and what could not be read."""
+    """Every fact by id (in file order), the groups and topics in fact-sheet order, and what could not be read."""
 
     facts: dict[str, Fact] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
     errors: list[FactError] = field(default_factory=list)
 
-    def by_topic(self) -> list[tuple[Topic, list[Fact]]]:
-        """The facts grouped by topic, in the order of topics.yml (topics it lacks come last), ids in order."""
+    def group_of(self, fact_id: str) -> Group | None:
+        """The group whose page lists the fact (None for an unknown fact or a topic in no group)."""
+        fact = self.facts.get(fact_id)
+        topic = self.topics.get(fact.topic) if fact else None
+        return self.groups.get(topic.group) if topic and topic.group else None
+
+    def by_topic(self, group: str | None = None) -> list[tuple[Topic, list[Fact]]]:
+        """The facts grouped by topic, in the order of topics.yml (topics it lacks come last), ids in order.
+
+        With `group`, only the topics of that group.
+        """
         order = list(self.topics) + sorted({f.topic for f in self.facts.values()} - set(self.topics))
+        if group is not None:
+            order = [topic for topic in order if topic in self.topics and self.topics[topic].group == group]
         groups = []
         for topic in order:
             facts = sorted((f for f in self.facts.values() if f.topic == topic), key=Fact.sort_key)
@@ -325,28 +354,54 @@ def _compose(path: Path, rel: str, errors: list[FactError]) -> tuple[yaml.Node |
         return None, None
 
 
-def _read_topics(path: Path, rel: str, errors: list[FactError]) -> dict[str, Topic]:
+def _read_topics(path: Path, rel: str, errors: list[FactError]) -> tuple[dict[str, Group], dict[str, Topic]]:
+    """The groups of topics.yml and every topic of them, in file order (a topic's `group` names its group)."""
     node, loader = _compose(path, rel, errors)
     if node is None:
-        return {}
+        return {}, {}
+    shape = "write `group-id:` with `ja:`, `en:` and `topics:` under it, and each topic under `topics:` (see CONTRIBUTING.md)"
     if not isinstance(node, yaml.MappingNode):
-        errors.append(FactError(rel, 1, "topics.yml is not a set of topics", "write `topic-id:` with `ja:`, `en:` and optionally `platform: true` under it"))
-        return {}
+        errors.append(FactError(rel, 1, "topics.yml is not a set of groups", shape))
+        return {}, {}
     reader = _Reader(rel, loader, errors)
-    topics = {}
-    for key, (key_node, value) in _mapping(node, rel, errors).items():
-        if not KEBAB.match(key):
-            reader.error(key_node, f"topic '{key}' is not lowercase-kebab", "use lowercase English words joined by hyphens")
-        entries = reader.mapping(value, f"topic '{key}' has no names", "write `ja: …` and `en: …` under it")
+    groups: dict[str, Group] = {}
+    topics: dict[str, Topic] = {}
+    for group_id, (key_node, value) in _mapping(node, rel, errors).items():
+        if not KEBAB.match(group_id):
+            reader.error(key_node, f"group '{group_id}' is not lowercase-kebab", "use lowercase English words joined by hyphens: it is the page's address, /facts/<group>/")
+        entries = reader.mapping(value, f"group '{group_id}' has no names and topics", shape)
         if entries is None:
             continue
-        platform = _scalar(loader, entries.pop("platform")[1]) if "platform" in entries else False
-        names = {lang: reader.text(entries[lang][1], f"{key}.{lang}") for lang in LANGUAGES if lang in entries}
+        for key, (unknown, _) in entries.items():
+            if key not in (*LANGUAGES, "topics"):
+                reader.error(unknown, f"group '{group_id}' has an unknown key '{key}'", f"use only {', '.join(LANGUAGES)} and topics")
+        names = {lang: reader.text(entries[lang][1], f"{group_id}.{lang}") for lang in LANGUAGES if lang in entries}
         if len(names) != len(LANGUAGES) or None in names.values():
-            reader.error(value, f"topic '{key}' is not named in both languages", "write `ja: …` and `en: …` under it")
+            reader.error(value, f"group '{group_id}' is not named in both languages", "write `ja: …` and `en: …` under it")
             continue
-        topics[key] = Topic(key, names, platform is True)
-    return topics
+        members = reader.mapping(entries["topics"][1], f"group '{group_id}' has no list of topics", shape) if "topics" in entries else None
+        if not members:
+            if "topics" not in entries:
+                reader.error(value, f"group '{group_id}' has no topics", "add `topics:` with at least one `topic-id: {ja: …, en: …}` under it")
+            continue
+        for topic_id, (topic_node, topic_value) in members.items():
+            if not KEBAB.match(topic_id):
+                reader.error(topic_node, f"topic '{topic_id}' is not lowercase-kebab", "use lowercase English words joined by hyphens")
+            if topic_id in topics:
+                reader.error(topic_node, f"topic '{topic_id}' is in group '{topics[topic_id].group}' and in group '{group_id}'",
+                             "keep it in one group: a topic is listed on one page")
+                continue
+            fields = reader.mapping(topic_value, f"topic '{topic_id}' has no names", "write `ja: …` and `en: …` under it")
+            if fields is None:
+                continue
+            platform = _scalar(loader, fields.pop("platform")[1]) if "platform" in fields else False
+            topic_names = {lang: reader.text(fields[lang][1], f"{topic_id}.{lang}") for lang in LANGUAGES if lang in fields}
+            if len(topic_names) != len(LANGUAGES) or None in topic_names.values():
+                reader.error(topic_value, f"topic '{topic_id}' is not named in both languages", "write `ja: …` and `en: …` under it")
+                continue
+            topics[topic_id] = Topic(topic_id, topic_names, platform is True, group_id)
+        groups[group_id] = Group(group_id, names, tuple(t for t in members if t in topics and topics[t].group == group_id))
+    return groups, topics
 
 
 def load(root: Path) -> FactBase:
@@ -356,7 +411,7 @@ def load(root: Path) -> FactBase:
     if not folder.is_dir():
         return base
     if (folder / TOPICS_FILE).is_file():
-        base.topics = _read_topics(folder / TOPICS_FILE, f"{FACTS_DIR}/{TOPICS_FILE}", base.errors)
+        base.groups, base.topics = _read_topics(folder / TOPICS_FILE, f"{FACTS_DIR}/{TOPICS_FILE}", base.errors)
     first_line: dict[str, tuple[str, int]] = {}
     corrections: list[tuple[Fact, yaml.Node | None]] = []
     for path in sorted(folder.glob("*.yml")):
@@ -384,7 +439,7 @@ def load(root: Path) -> FactBase:
     for fact in base.facts.values():
         if base.topics and fact.topic not in base.topics:
             base.errors.append(FactError(fact.file, fact.line, f"{fact.id} has topic '{fact.topic}', which facts/topics.yml does not name",
-                                         f"add `{fact.topic}:` with its ja and en names to facts/topics.yml, or use a topic it has"))
+                                         f"add `{fact.topic}:` with its ja and en names under the `topics:` of a group of facts/topics.yml, or use a topic it has"))
         if fact.corrected_by is not None:
             if fact.corrected_by not in base.facts:
                 base.errors.append(FactError(fact.file, fact.line, f"{fact.id} is corrected_by {fact.corrected_by}, which is no fact",

@@ -3,8 +3,8 @@
 No MkDocs import (scripts/hooks/citations.py calls this with the page's text, its language and the
 interface text of that language, `strings`: overrides/locales/<lang>.yml, whose `facts` key holds the
 words used here and `reviewed.date` the date format). Everything
-is produced as Markdown, not HTML, so that MkDocs validates every generated link (`facts.md#r-9`,
-`#source-1`) like a hand-written one, mkdocs-static-i18n points `facts.md` to the page's language, and
+is produced as Markdown, not HTML, so that MkDocs validates every generated link (`facts/platforms.md#r-9`,
+`#source-1`) like a hand-written one, mkdocs-static-i18n points it to the page's language, and
 the text reads the same without JavaScript and in print. The only HTML is an empty anchor per list item
 the `<sup>` around the citation numbers, for which Markdown has no syntax, and a `<div>` with a class
 around the sources list (which keeps it apart from a list written above it) and the platform table.
@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factbase import Fact, FactBase, Marker, Source, first_sentence
+from factbase import Fact, FactBase, Group, Marker, Source, Topic, first_sentence
+
+# Where a fact's entry is, as a link from the page being built: `#r-9` on its own group's page,
+# `facts/platforms.md#r-9` elsewhere; None when the site has no page for the fact's group.
+FactLink = Callable[[str], "str | None"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 SOURCE_ANCHOR = "source-{number}"
@@ -117,8 +122,8 @@ def status_note(fact: Fact, strings: dict) -> str:
     return strings["facts"]["paren"].format(strings["facts"]["status"][fact.status])
 
 
-def sources_list(numbering: Numbering, base: FactBase, lang: str, strings: dict, sheet_href: str | None) -> str:
-    """The page's generated sources list: one numbered item per cited fact, in citation order."""
+def sources_list(numbering: Numbering, base: FactBase, lang: str, strings: dict, link: FactLink) -> str:
+    """The page's generated sources list: one numbered item per cited fact, in citation order, each linked to its entry."""
     words = strings["facts"]
     items = []
     for number, fact_id in enumerate(numbering.order, start=1):
@@ -126,8 +131,9 @@ def sources_list(numbering: Numbering, base: FactBase, lang: str, strings: dict,
         lines = [f'{number}. <a id="{SOURCE_ANCHOR.format(number=number)}"></a>{contacts(first_sentence(fact.claim[lang], lang))}{status_note(fact, strings)}', ""]
         lines += [f"    - {source_line(source, strings)}" for source in fact.sources]
         footer = f"{words['checked']}{words['colon']}{format_date(fact.checked, strings)}"
-        if sheet_href is not None and fact.status != "unverified":  # the fact sheet lists no unverified fact
-            footer += " · " + words["on_sheet"].format(id=fact.id, href=f"{sheet_href}#{fact.anchor()}")
+        href = link(fact.id)
+        if href is not None and fact.status != "unverified":  # the fact sheet lists no unverified fact
+            footer += " · " + words["on_sheet"].format(id=fact.id, href=href)
         lines += ["", f"    {footer}", ""]
         items.append("\n".join(lines))
     # In a block of its own (md_in_html), so that a list written above it by hand is not continued.
@@ -147,14 +153,15 @@ def _meta_line(fact: Fact, strings: dict, today: dt.date) -> str:
     return " · ".join(parts)
 
 
-def fact_entry(fact: Fact, lang: str, strings: dict, cited_on: list[tuple[str, str]], today: dt.date) -> str:
-    """One fact of the fact sheet: heading `#### R-9 {#r-9}`, status and dates, claim, scope, correction, sources, pages."""
+def fact_entry(fact: Fact, lang: str, strings: dict, cited_on: list[tuple[str, str]], today: dt.date, link: FactLink) -> str:
+    """One fact of the fact sheet: heading `### R-9 {#r-9}`, status and dates, claim, scope, correction, sources, pages."""
     words = strings["facts"]
-    blocks = [f"#### {fact.id} {{#{fact.anchor()}}}", _meta_line(fact, strings, today), contacts(fact.claim[lang])]
+    blocks = [f"### {fact.id} {{#{fact.anchor()}}}", _meta_line(fact, strings, today), contacts(fact.claim[lang])]
     if fact.scope:
         blocks.append(f"**{words['scope']}**{words['colon']}{fact.scope[lang]}")
     if fact.corrected_by:
-        blocks.append(f"**{words['corrected']}**{words['colon']}" + words["corrected_by"].format(id=fact.corrected_by, anchor=fact.corrected_by.lower()))
+        href = link(fact.corrected_by) or f"#{fact.corrected_by.lower()}"
+        blocks.append(f"**{words['corrected']}**{words['colon']}" + words["corrected_by"].format(id=fact.corrected_by, href=href))
     if fact.sources:
         blocks.append(f"**{words['sources']}**{words['colon'].strip()}\n\n" + "\n".join(f"- {source_line(source, strings)}" for source in fact.sources))
     if cited_on:
@@ -170,20 +177,24 @@ def sheet_facts(base: FactBase) -> list[Fact]:
     return [fact for fact in base.facts.values() if fact.status != "unverified"]
 
 
-def fact_list(base: FactBase, lang: str, strings: dict, cited_on: dict[str, list[tuple[str, str]]], today: dt.date) -> str:
-    """Every listed fact, grouped under a heading per topic (`### Civitai {#topic-civitai}`), in topics.yml order."""
+def group_topics(base: FactBase, group: str) -> list[tuple[Topic, list[Fact]]]:
+    """The topics of one group that the fact sheet shows, each with its listed facts, in topics.yml order."""
     listed = {fact.id for fact in sheet_facts(base)}
+    topics = [(topic, [fact for fact in facts if fact.id in listed]) for topic, facts in base.by_topic(group)]
+    return [(topic, facts) for topic, facts in topics if facts]
+
+
+def fact_list(base: FactBase, group: str, lang: str, strings: dict, cited_on: dict[str, list[tuple[str, str]]], today: dt.date,
+              link: FactLink) -> str:
+    """The listed facts of one group, under a heading per topic (`## Civitai {#topic-civitai}`), in topics.yml order."""
     blocks = []
-    for topic, facts in base.by_topic():
-        facts = [fact for fact in facts if fact.id in listed]
-        if not facts:
-            continue
-        blocks.append(f"### {plain(topic.name[lang])} {{#topic-{topic.id}}}")
-        blocks += [fact_entry(fact, lang, strings, cited_on.get(fact.id, []), today) for fact in facts]
+    for topic, facts in group_topics(base, group):
+        blocks.append(f"## {plain(topic.name[lang])} {{#topic-{topic.id}}}")
+        blocks += [fact_entry(fact, lang, strings, cited_on.get(fact.id, []), today, link) for fact in facts]
     return "\n\n".join(blocks)
 
 
-def platform_table(base: FactBase, lang: str, strings: dict) -> str:
+def platform_table(base: FactBase, lang: str, strings: dict, link: FactLink) -> str:
     """The table of platforms' current rules and routes: facts of platform topics, not unverified, not corrected."""
     words = strings["facts"]
     head = words["table"]
@@ -196,5 +207,23 @@ def platform_table(base: FactBase, lang: str, strings: dict) -> str:
                 continue
             date = format_date(fact.as_of or fact.checked, strings)
             claim = contacts(first_sentence(fact.claim[lang], lang)).replace("|", "\\|") + status_note(fact, strings)
-            rows.append(f"| [{fact.id}](#{fact.anchor()}) | {plain(topic.name[lang])} | {claim} | {date} |")
+            fact_id = f"[{fact.id}]({href})" if (href := link(fact.id)) else fact.id
+            rows.append(f"| {fact_id} | {plain(topic.name[lang])} | {claim} | {date} |")
     return '<div class="platform-rules" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
+def group_list(base: FactBase, lang: str, strings: dict, href: Callable[[Group], "str | None"]) -> str:
+    """The fact sheet's pages, one item each: the linked group name, its topics and how many facts it lists."""
+    words = strings["facts"]
+    items = []
+    for group in base.groups.values():
+        topics = group_topics(base, group.id)
+        if not topics:
+            continue
+        name = plain(group.name[lang])
+        target = href(group)
+        items.append("- " + words["group_item"].format(
+            name=f"[{name}]({target})" if target else name,
+            topics=words["list_sep"].join(plain(topic.name[lang]) for topic, _ in topics),
+            count=sum(len(facts) for _, facts in topics)))
+    return "\n".join(items)

@@ -87,3 +87,14 @@ def test_switch_from_the_home_page(origin):
     page.goto(base)
     switch_language(page, "en")
     assert page.url == f"{base}en/"
+
+
+def test_switch_on_a_page_of_the_fact_sheet_keeps_the_fact(origin):
+    """The fact sheet's group pages are one folder down (facts/platforms/): the switch keeps page and fact."""
+    page, base = origin
+    page.goto(f"{base}facts/platforms/#r-9")
+    switch_language(page, "en")
+    assert page.url == f"{base}en/facts/platforms/#r-9"
+    assert page.locator("#r-9").is_visible()
+    switch_language(page, "ja")
+    assert page.url == f"{base}facts/platforms/#r-9"

@@ -3,6 +3,8 @@ the missing address, links to that language's home page and searches that langua
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.helpers import AXE, describe, search_on
@@ -41,6 +43,16 @@ def test_missing_address_answers_in_its_language(new_page, base_url, path, lang,
     assert menu and all(href.startswith(base_url + home) for href in menu), menu
     assert all(href.startswith(base_url + "en/") == (lang == "en") for href in menu), menu
     assert all(not href.startswith(base_url + "en/en/") for href in menu), menu
+
+
+def test_the_english_404_menu_names_pages_and_sections_in_english(new_page):
+    """The fact sheet is a section of the menu (a label with its pages under it): its title is translated too."""
+    page = new_page(viewport={"width": 375, "height": 812})
+    page.goto("en/no-such-page/")
+    labels = page.locator(".md-nav--primary .md-nav__link .md-ellipsis, .md-nav--primary .md-nav__item--nested .md-nav__title")
+    texts = [" ".join(text.split()) for text in labels.evaluate_all("els => els.map(e => e.textContent)")]
+    assert "Fact sheet" in texts and "Platforms and report routes" in texts, texts
+    assert [text for text in texts if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text)] == []
 
 
 def test_without_javascript_both_languages_show(new_page):
