@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from tests.browser.helpers import search_on
 from tests.project import ALL_PAGES, LANGUAGES, PROJECT, page_path
 
 pytestmark = pytest.mark.browser
@@ -435,10 +434,8 @@ def test_english_pages_have_no_japanese_interface_text(new_page, javascript):
     ("en/", "take down", "en/report/#take-it-down"),
     ("en/", "style", "en/report/#civitai-your-work"),
 ])
-def test_search_finds_the_route_for_what_readers_type(new_page, base_url, path, query, route):
-    page = new_page(viewport={"width": 1280, "height": 800})
-    page.goto(path)
-    results = search_on(page, base_url, query)
+def test_search_finds_the_route_for_what_readers_type(search_from, path, query, route):
+    results = search_from(path, query)
     assert route in results, (query, results)
     assert all(r.startswith("en/") == path.startswith("en/") for r in results), results
 
