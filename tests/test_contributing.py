@@ -11,19 +11,11 @@ import sys
 import pytest
 import yaml
 
-from scripts import sitebuild
 from tests.sitefactory import PROJECT
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = sitebuild.build(PROJECT / "mkdocs.yml", out, strict=False)
-    assert result.ok, result.log
-    return out
-
-
-def test_edit_button_opens_the_file_of_the_page_language(built):
+def test_edit_button_opens_the_file_of_the_page_language(built_site):
+    built = built_site  # the real site, built once per session (tests/conftest.py)
     config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     edit_base = f"{config['repo_url']}/{config['edit_uri']}"
     pages = sorted((PROJECT / "docs").rglob("*.*.md"))  # the fact sheet's group pages too (docs/facts/)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts import chromium as browser_binary
+from tests.browser.helpers import search_on
 from tests.project import BASE_PATH
 
 
@@ -90,3 +91,28 @@ def new_page(chromium, base_url) -> Iterator[Callable]:
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def search_from(chromium, base_url) -> Iterator[Callable[[str, str], list[str]]]:
+    """search_from(path, query): the result links of a search typed on the page at path (1280x800).
+
+    One page per path for the whole session, its box emptied before each query, as a reader searches
+    again: Material's search worker builds the language's index once instead of once per query.
+    """
+    context = chromium.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(10_000)
+    pages = {}
+
+    def search(path: str, query: str) -> list[str]:
+        if path not in pages:
+            pages[path] = context.new_page()
+            pages[path].goto(path)
+        else:
+            box = pages[path].locator(".md-search__input")
+            box.fill("")
+            box.press("End")  # Material reads the box on keyup: the empty box brings the placeholder back
+        return search_on(pages[path], base_url, query)
+
+    yield search
+    context.close()

@@ -102,8 +102,7 @@ def test_nothing_moves_when_the_bundle_arrives(new_page, scheme, pages):
     pages = {width: new_page(viewport={"width": width, "height": 844}, color_scheme=scheme) for width in (390, 1280)}
     for slug, lang, width in cases:
         page = pages[width]
-        page.goto(page_path(slug, lang))
-        page.wait_for_load_state("networkidle")
+        page.goto(page_path(slug, lang))  # (waits for "load": until the first interaction nothing else is fetched)
         page.evaluate(NUMBER_ELEMENTS)
         scheme_before = page.evaluate("document.body.dataset.mdColorScheme")
         before = page.evaluate(RECTS)

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import search_on
-
 pytestmark = pytest.mark.browser
-
-
-def search(new_page, base_url: str, path: str, query: str) -> list[str]:
-    """Opens the page at path and searches for query there."""
-    page = new_page(viewport={"width": 1280, "height": 800})
-    page.goto(path)
-    return search_on(page, base_url, query)
 
 
 @pytest.mark.parametrize(("path", "query", "first", "sections"), [
@@ -23,8 +14,8 @@ def search(new_page, base_url: str, path: str, query: str) -> list[str]:
     ("en/", "report", "en/report/", ["en/report/#before-you-report", "en/report/#civitai-your-work"]),
     ("en/", "style", "en/", ["en/faq/#style-is-not-protected", "en/affected/#style-mixing"]),
 ])
-def test_search_finds_the_sections(new_page, base_url, path, query, first, sections):
-    results = search(new_page, base_url, path, query)
+def test_search_finds_the_sections(search_from, path, query, first, sections):
+    results = search_from(path, query)
     assert results[0] == first, results
     for section in sections:
         assert section in results, (section, results)
@@ -33,14 +24,14 @@ def test_search_finds_the_sections(new_page, base_url, path, query, first, secti
 
 # Words found on pages of both languages: each search returns only pages of its own language.
 @pytest.mark.parametrize(("path", "query"), [("en/", "Civitai"), ("en/", "LoRA"), ("", "Civitai"), ("", "LoRA"), ("", "削除")])
-def test_search_returns_only_pages_of_the_page_language(new_page, base_url, path, query):
-    results = search(new_page, base_url, path, query)
+def test_search_returns_only_pages_of_the_page_language(search_from, path, query):
+    results = search_from(path, query)
     assert len(results) >= 3, results
     wrong = [r for r in results if r.startswith("en/") != path.startswith("en/")]
     assert wrong == [], wrong
 
 
-def test_japanese_query_on_english_pages_finds_only_english_pages(new_page, base_url):
+def test_japanese_query_on_english_pages_finds_only_english_pages(search_from):
     # 通報 is on many Japanese pages, and on one English page: the Japanese message templates of /en/report/.
-    results = search(new_page, base_url, "en/", "通報")
+    results = search_from("en/", "通報")
     assert results and all(r.startswith("en/report/") for r in results), results
