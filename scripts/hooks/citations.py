@@ -104,7 +104,7 @@ def _fact_pages(page, files, locale: str) -> dict[str, list[str]]:
             continue
         address = posixpath.relpath(file.url or ".", page.file.url or ".")
         topics = factmarkdown.group_topics(_base, group.id)
-        anchors = [f"topic-{topic.id}" for topic, _ in topics] + [f.anchor() for _, facts in topics for f in facts]
+        anchors = [topic.anchor() for topic, _ in topics] + [f.anchor() for _, facts in topics for f in facts]
         result[address.rstrip("/") + "/" if address != "." else "./"] = anchors
     return result
 

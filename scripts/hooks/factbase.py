@@ -113,6 +113,10 @@ class Topic:
     platform: bool = False
     group: str | None = None
 
+    def anchor(self) -> str:
+        """The topic's anchor on its group's page: `topic-civitai`."""
+        return f"topic-{self.id}"
+
 
 @dataclass(frozen=True)
 class Group:

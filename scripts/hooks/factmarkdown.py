@@ -189,7 +189,7 @@ def fact_list(base: FactBase, group: str, lang: str, strings: dict, cited_on: di
     """The listed facts of one group, under a heading per topic (`## Civitai {#topic-civitai}`), in topics.yml order."""
     blocks = []
     for topic, facts in group_topics(base, group):
-        blocks.append(f"## {plain(topic.name[lang])} {{#topic-{topic.id}}}")
+        blocks.append(f"## {plain(topic.name[lang])} {{#{topic.anchor()}}}")
         blocks += [fact_entry(fact, lang, strings, cited_on.get(fact.id, []), today, link) for fact in facts]
     return "\n\n".join(blocks)
 
