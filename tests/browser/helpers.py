@@ -35,3 +35,10 @@ def describe(violations: list[dict]) -> str:
         targets = ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
         lines.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['help']} — {targets}")
     return "\n".join(lines)
+
+
+def reach_template_form(page) -> None:
+    """Scrolls an open report page to its message templates, as a reader does; the template form is built
+    on the way there (template-form.js builds it when its place comes near the screen)."""
+    page.locator("#message-templates").scroll_into_view_if_needed()
+    page.locator(".lh-template-form").wait_for()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.helpers import reach_template_form
 from tests.project import ALL_PAGES, PROJECT, page_path
 
 pytestmark = pytest.mark.browser
@@ -218,7 +219,7 @@ def test_template_form_works_before_the_bundle_arrives(slow_page):
     """The report page's template form (template-form.js) does not wait for Material's bundle."""
     page, release = slow_page
     page.goto(page_path("report", "en"))
-    page.locator(".lh-template-form").first.wait_for()
+    reach_template_form(page)
     assert page.evaluate("typeof window.component$") == "undefined"
 
 
@@ -232,7 +233,8 @@ def test_full_stylesheets_switch_on_together(new_page):
     page.goto(page_path("report", "ja"))
     choice = page.locator('.lh-template-form input[name="lh-relation"]').last
     where = "() => [Math.round(scrollY), Math.round(document.querySelector('.lh-template-form fieldset').getBoundingClientRect().top)]"
-    choice.scroll_into_view_if_needed()  # the first interaction: the full stylesheets start to load
+    reach_template_form(page)  # the first interaction: the full stylesheets start to load
+    choice.scroll_into_view_if_needed()
     before = page.evaluate(where)
     page.wait_for_function("document.querySelectorAll('link[rel=stylesheet]').length >= 3")
     while not held:

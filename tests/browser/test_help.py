@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.browser.helpers import reach_template_form
 from tests.project import ALL_PAGES, LANGUAGES, PROJECT, page_path
 
 pytestmark = pytest.mark.browser
@@ -108,11 +109,34 @@ def fill(page, relation: str) -> None:
             field.fill(value)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_template_form_is_built_near_it_and_nothing_in_view_moves(new_page, lang):
+    """The form is not built while the page loads (its work was the longest task of the load, issue 13): it
+    appears when the reader comes near it, and what is on the screen stays put, also in a browser that
+    does not anchor the scroll itself (Safari), which overflow-anchor: none stands in for."""
+    page = phone(new_page)
+    page.goto(page_path("report", lang))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.locator(".lh-template-form, .lh-template__copy").count() == 0, "the form was built while the page loaded"
+    box = '.template[data-template="real-person"]'
+    top = page.evaluate(f"""() => {{
+        document.documentElement.style.overflowAnchor = "none";
+        const box = document.querySelector('{box}');
+        scrollTo(0, box.getBoundingClientRect().top + scrollY - 100);  /* no tap: only the scroll builds it */
+        return box.getBoundingClientRect().top; }}""")
+    page.locator(".lh-template-form").wait_for()
+    page.wait_for_timeout(100)
+    moved = page.locator(box).first.evaluate("e => e.getBoundingClientRect().top") - top
+    assert abs(moved) < 1, f"the template in view moved by {moved:.0f} px when the form was built"
+
+
 @pytest.mark.parametrize("relation", ["person", "representative", "fan"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_filled_templates_are_complete_and_true_for_the_sender(new_page, lang, relation):
     page = phone(new_page)
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     vocabulary = strings(page)["vocabulary"]
     fill(page, relation)
     used = page.locator(".template:not(.lh-template--other)")
@@ -138,6 +162,7 @@ def test_filled_templates_are_complete_and_true_for_the_sender(new_page, lang, r
 def test_dates_are_written_in_each_template_language(new_page, lang):
     page = phone(new_page)
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     fill(page, "person")
     for template_lang in LANGUAGES:
         text = page.locator(f'.template[data-template="real-person"][lang="{template_lang}"] pre code').text_content()
@@ -151,6 +176,7 @@ def test_dates_are_written_in_each_template_language(new_page, lang):
 def test_a_parent_sees_that_they_are_the_representative(new_page, lang, label, note):
     page = phone(new_page)
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     option = page.locator('.lh-template-form label:has(input[value="representative"])')
     assert option.inner_text().strip() == label
     page.locator('.lh-template-form input[value="fan"]').check()
@@ -165,6 +191,7 @@ def test_fields_only_some_visible_templates_use_say_which(new_page, lang, artist
     """"The artist, or the person shown" sees both kinds of template: each name box says which one it fills."""
     page = phone(new_page)
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     page.locator('.lh-template-form input[value="person"]').check()
     assert page.locator('label[for="lh-field-artist"]').inner_text() == artist
     assert page.locator('label[for="lh-field-person"]').inner_text() == person
@@ -173,6 +200,7 @@ def test_fields_only_some_visible_templates_use_say_which(new_page, lang, artist
 def test_back_to_top_button_hides_while_the_form_has_focus(new_page):
     page = phone(new_page)
     page.goto(page_path("report", "ja"))
+    reach_template_form(page)
     page.locator('.lh-template-form input[value="person"]').check()
     top = "getComputedStyle(document.querySelector('.md-top')).display"
     assert page.evaluate(top) == "none", "focus is on the relation buttons, inside the form"
@@ -186,6 +214,7 @@ def test_back_to_top_button_hides_while_the_form_has_focus(new_page):
 def test_empty_fields_leave_their_placeholders_visible(new_page, lang):
     page = phone(new_page)
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     page.locator('.lh-template-form input[value="representative"]').check()
     page.locator("#lh-field-name").fill("Aoi Sato")
     code = page.locator('.template[data-template="real-person"][lang="ja"] pre code')
@@ -203,6 +232,7 @@ def test_copy_button_copies_the_filled_text(new_page, base_url, lang, message):
     page = phone(new_page)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/").rsplit("/", 1)[0])
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     fill(page, "person")
     box = page.locator('.template[data-template="real-person"][lang="en"]')
     box.locator("button.lh-template__copy").tap()
@@ -242,6 +272,7 @@ COLOURS = """el => {
 def test_copy_buttons_are_readable_without_hover(new_page, lang, scheme):
     page = phone(new_page, color_scheme=scheme)
     page.goto(page_path("report", lang))
+    reach_template_form(page)
     buttons = page.locator("button.lh-template__copy")
     assert buttons.count() >= 8
     for i in range(buttons.count()):
@@ -484,6 +515,7 @@ def test_help_tools_do_not_need_materials_bundle(new_page, base_url):
     page.route("**/assets/javascripts/bundle.*.min.js", lambda route: (blocked.append(route.request.url), route.abort()))
     page.goto(page_path("report", "en"))
     page.wait_for_load_state("load")
+    reach_template_form(page)
     fill(page, "representative")  # the first interaction: the bundle is requested now, and blocked
     assert blocked, "Material's bundle was not requested: the test no longer blocks it"
     box = page.locator('.template[data-template="real-person"][lang="ja"]')
