@@ -188,6 +188,14 @@
 
     var copy = window.lhClipboard.copy;  /* clipboard.js */
 
+    /* A new element with a class and, if given, its text. */
+    function element(tag, className, text) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
     var state = { relation: "", values: {} };
 
     /* The form and the buttons add height above later sections: what the reader is looking at stays where
@@ -210,15 +218,10 @@
     form.setAttribute("autocomplete", "off");
     form.noValidate = true;
 
-    var title = document.createElement("p");
-    title.className = "lh-template-form__title";
+    var title = element("p", "lh-template-form__title", text.title);
     title.id = "lh-template-form-title";
-    title.textContent = text.title;
     form.appendChild(title);
-    var privacy = document.createElement("p");
-    privacy.className = "lh-template-form__hint";
-    privacy.textContent = text.privacy;
-    form.appendChild(privacy);
+    form.appendChild(element("p", "lh-template-form__hint", text.privacy));
 
     var relationSet = document.createElement("fieldset");
     relationSet.className = "lh-template-form__relation";
@@ -237,9 +240,7 @@
     });
     form.appendChild(relationSet);
     /* One question first: the boxes to fill in appear once the reader has said who they are. */
-    var next = document.createElement("p");
-    next.className = "lh-template-form__hint lh-template-form__next";
-    next.textContent = text.choose_first;
+    var next = element("p", "lh-template-form__hint lh-template-form__next", text.choose_first);
     form.appendChild(next);
 
     /* A field is shown when its placeholder is in a template that fits the chosen relation. */
@@ -327,18 +328,13 @@
     });
     form.appendChild(fields);
 
-    var actions = document.createElement("p");
-    actions.className = "lh-template-form__actions";
-    var clear = document.createElement("button");
+    var actions = element("p", "lh-template-form__actions");
+    var clear = element("button", "lh-button lh-button--secondary", text.clear);
     clear.type = "reset";
-    clear.className = "lh-button lh-button--secondary";
-    clear.textContent = text.clear;
     actions.appendChild(clear);
-    var back = document.createElement("a");
-    back.className = "lh-template-form__back";
+    var back = element("a", "lh-template-form__back", text.back);
     back.href = "#lh-template-form"; /* set to the reader's template on use; a link always has an address */
     back.hidden = true;
-    back.textContent = text.back;
     actions.appendChild(back);
     form.appendChild(actions);
 
@@ -352,18 +348,13 @@
 
     /* --- A copy button, a link to the form and a status line under each template. --- */
     items.forEach(function (item) {
-      var bar = document.createElement("div");
-      bar.className = "lh-template__actions";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "lh-button lh-template__copy";
+      var bar = element("div", "lh-template__actions");
       var language = text.language_names[item.lang] || item.lang;
-      button.textContent = text.copy.replace("{language}", language);
+      var button = element("button", "lh-button lh-template__copy", text.copy.replace("{language}", language));
+      button.type = "button";
       bar.appendChild(button);
-      var fill = document.createElement("a");
-      fill.className = "lh-template__fill";
+      var fill = element("a", "lh-template__fill", text.fill);
       fill.href = "#lh-template-form";
-      fill.textContent = text.fill;
       var section = sectionOf(item);
       fill.addEventListener("click", function () {
         if (!section) return;
@@ -371,13 +362,11 @@
         back.hidden = false;
       });
       bar.appendChild(fill);
-      var status = document.createElement("span");
-      status.className = "lh-template__status";
+      var status = element("span", "lh-template__status");
       status.setAttribute("role", "status");
       status.setAttribute("aria-live", "polite");
       bar.appendChild(status);
-      var note = document.createElement("p");
-      note.className = "lh-template__note";
+      var note = element("p", "lh-template__note");
       note.hidden = true;
       item.note = note;
       item.box.insertBefore(note, item.box.firstChild);
