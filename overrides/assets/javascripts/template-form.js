@@ -5,7 +5,8 @@
  * in square brackets from a fixed vocabulary, and lines that depend on the sender's relation start
  * with a marker ((本人) / "(Person) " …). This script adds one small form (relation, name, addresses,
  * date …) that fills the Japanese and the English copy of every template on the page, drops the lines
- * for other relations and strips the markers, and a labelled copy button under each template.
+ * for other relations and strips the markers, and a labelled copy button under each template. They are
+ * built when the reader comes near the templates (see build() below), not while the page loads.
  * Nothing typed is sent or stored: the values live in this page only and are gone when it closes.
  *
  * Plain script, no dependencies, and it does not wait for Material's bundle (which may be deferred).
@@ -203,10 +204,11 @@
      * (Chrome and Firefox anchor the scroll themselves; Safari does not.) */
     var target = null;
     try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
-    if (!target || target.getBoundingClientRect().bottom < 0 || target.getBoundingClientRect().top > innerHeight) {
+    var box = target && target.getBoundingClientRect();
+    if (!box || box.bottom < 0 || box.top > innerHeight) {
       target = Array.prototype.find.call(anchor.parentNode.children, function (block) {
         return block.getBoundingClientRect().bottom > 0;
-      }) || target;
+      });
     }
     var targetTop = target ? target.getBoundingClientRect().top : 0;
 
